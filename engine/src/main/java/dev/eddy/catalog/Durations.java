@@ -1,0 +1,36 @@
+package dev.eddy.catalog;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them in pipeline files: 500ms, 10s, 5m (or 5min), 2h, 1d. */
+public final class Durations {
+    private static final Pattern DURATION = Pattern.compile("\\s*(\\d+)\\s*(ms|s|m|min|h|d)\\s*");
+
+    private Durations() {}
+
+    /** Milliseconds, or an IllegalArgumentException whose message says what was expected. */
+    public static long parse(String text) {
+        Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        if (!m.matches()) throw new IllegalArgumentException("\"" + text + "\" is not a duration such as 500ms, 10s, 5m, 2h or 1d");
+        long n = Long.parseLong(m.group(1));
+        switch (m.group(2)) {
+            case "ms": return n;
+            case "s": return n * 1000;
+            case "m": case "min": return n * 60_000;
+            case "h": return n * 3_600_000;
+            case "d": return n * 86_400_000;
+            default: throw new AssertionError(m.group(2));
+        }
+    }
+
+    /** The shortest exact form: 90000 → 90s, 120000 → 2m. */
+    public static String format(long millis) {
+        if (millis % 86_400_000 == 0 && millis != 0) return millis / 86_400_000 + "d";
+        if (millis % 3_600_000 == 0 && millis != 0) return millis / 3_600_000 + "h";
+        if (millis % 60_000 == 0 && millis != 0) return millis / 60_000 + "m";
+        if (millis % 1000 == 0 && millis != 0) return millis / 1000 + "s";
+        return millis + "ms";
+    }
+}

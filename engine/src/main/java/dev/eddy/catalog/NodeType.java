@@ -1,0 +1,45 @@
+package dev.eddy.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one declaration of a node type. The palette, the inspector, validation, JSON reading, the
+ * JSON Schema, the reference docs and `eddy types` all read this, and its binder turns a node of
+ * this type into output schemas and a runtime part. Adding a node type means adding one of these
+ * (and its operator), nothing else.
+ *
+ * @param id       stable type id used in pipeline files, e.g. {@code filter} or {@code source.file}
+ * @param title    the palette's name for it
+ * @param summary  one line: what it does
+ * @param concept  a short explanation of the stream-processing idea it embodies, for learners
+ * @param keyed    whether it needs a keyed stream (its input must come from a key-by)
+ * @param maxParallelism 1 for nodes that cannot run in parallel (Flink's non-parallel sources,
+ *                 a single trace file), otherwise 0 (no limit)
+ */
+public record NodeType(String id, Category category, String title, String summary, String concept,
+                       List<ParamSpec> params, List<PortSpec> inputs, List<PortSpec> outputs,
+                       boolean keyed, int maxParallelism, List<Preset> presets, NodeBinder binder) {
+    public NodeType {
+        params = List.copyOf(params);
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+        presets = List.copyOf(presets);
+    }
+
+    public boolean isSource() { return inputs.isEmpty(); }
+
+    public boolean isSink() { return outputs.isEmpty(); }
+
+    public Optional<ParamSpec> param(String name) {
+        return params.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public Optional<PortSpec> input(String name) {
+        return inputs.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public Optional<PortSpec> output(String name) {
+        return outputs.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}

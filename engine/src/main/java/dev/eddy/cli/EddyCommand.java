@@ -1,0 +1,58 @@
+package dev.eddy.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `eddy` command line: run, validate and describe pipelines without the designer. */
+@Command(name = "eddy", mixinStandardHelpOptions = true, versionProvider = EddyCommand.Version.class,
+        description = "Design-time stream processing with Apache Flink's semantics: run and check pipeline files.",
+        subcommands = {RunCommand.class, ValidateCommand.class, TypesCommand.class, DocsCommand.class,
+                CommandLine.HelpCommand.class})
+public final class EddyCommand implements Runnable {
+    /** Exit codes: 0 done, 1 the job failed while running, 2 the input (file, pipeline, options) is wrong. */
+    static final int JOB_FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Where print sinks write; the command's own messages go through picocli's writers. */
+    final java.io.PrintStream stdout;
+
+    EddyCommand(java.io.PrintStream stdout) { this.stdout = stdout; }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(System.out, System.err, args));
+    }
+
+    public static int execute(java.io.PrintStream out, java.io.PrintStream err, String... args) {
+        CommandLine cl = new CommandLine(new EddyCommand(out));
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("eddy: internal error (a bug in Eddy, please report it): " + e);
+            if (System.getenv("EDDY_DEBUG") != null) e.printStackTrace(commandLine.getErr());
+            else commandLine.getErr().println("Set EDDY_DEBUG=1 to see where it happened.");
+            return JOB_FAILED;
+        });
+        cl.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("eddy: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return BAD_INPUT;
+        });
+        return cl.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = EddyCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"eddy " + (v == null ? "development build" : v)};
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.eddy.cli;
+
+import dev.eddy.model.Pipeline;
+import dev.eddy.model.RuntimeMode;
+import dev.eddy.observe.NodeMetrics;
+import dev.eddy.observe.Observation;
+import dev.eddy.observe.ObservationBus;
+import dev.eddy.observe.Subscription;
+import dev.eddy.run.PipelineRunner;
+import dev.eddy.run.RunOptions;
+import dev.eddy.runtime.driver.JobResult;
+import dev.eddy.runtime.driver.Pacer;
+import dev.eddy.validate.InvalidPipelineException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a pipeline headless until its bounded input ends (or it is stopped with Ctrl-C).",
+                "Print sinks write to standard output; the summary and --trace go to standard error."})
+final class RunCommand implements Callable<Integer> {
+    enum DriverKind { deterministic, parallel }
+
+    enum Mode { streaming, batch }
+
+    @Parameters(paramLabel = "PIPELINE.json", description = "the pipeline file")
+    Path file;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "where file and trace sinks write relative paths (default: the current directory)")
+    Path output;
+
+    @Option(names = "--mode", description = "streaming (progressive results, the default) or batch (final results only, as Flink's BATCH mode)")
+    Mode mode;
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "default parallelism of the nodes")
+    Integer parallelism;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed of the generators (default: the pipeline's, else 42)")
+    Long seed;
+
+    @Option(names = "--max-records", paramLabel = "N", description = "stop each source after N records, ending the input cleanly")
+    Long maxRecords;
+
+    @Option(names = "--trace", description = "write every observation (records, watermarks, metrics) to standard error as JSON Lines")
+    boolean trace;
+
+    @Option(names = "--driver", description = "deterministic (one thread, repeatable; the default) or parallel (a thread per task)")
+    DriverKind driver = DriverKind.deterministic;
+
+    @Option(names = "--speed", paramLabel = "X", description = "pace of processing time: 1 is real time, 0.1 slow motion; default as fast as possible")
+    Double speed;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    EddyCommand parent;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (parallelism != null && parallelism < 1) return usage(err, "--parallelism must be at least 1, not " + parallelism);
+        if (maxRecords != null && maxRecords < 0) return usage(err, "--max-records must not be negative");
+        if (speed != null && !(speed > 0)) return usage(err, "--speed must be above 0, e.g. 0.1, 1 or 10");
+        Path outDir = output == null ? Path.of(".") : output;
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            err.println("eddy: --output " + outDir + " is a file; expected a directory");
+            return EddyCommand.BAD_INPUT;
+        }
+        Pipeline p = PipelineFiles.read(file, err);
+        if (p == null) return EddyCommand.BAD_INPUT;
+        ObservationBus bus = new ObservationBus();
+        RunOptions options = RunOptions.defaults()
+                .withOutputDir(outDir)
+                .withMode(mode == null ? null : RuntimeMode.valueOf(mode.name().toUpperCase(java.util.Locale.ROOT)))
+                .withParallelism(parallelism).withSeed(seed)
+                .withMaxRecords(maxRecords == null ? Long.MAX_VALUE : maxRecords)
+                .withParallelDriver(driver == DriverKind.parallel)
+                .withSpeed(speed == null ? Pacer.AS_FAST_AS_POSSIBLE : speed)
+                .withObservations(bus)
+                .withStdout(parent.stdout);
+        PipelineRunner.Prepared job;
+        try {
+            job = PipelineRunner.standard().prepare(p, PipelineFiles.folderOf(file), options);
+        } catch (InvalidPipelineException e) {
+            err.println("eddy: " + file + " " + e.getMessage().substring(e.getMessage().indexOf(':') + 1).trim());
+            return EddyCommand.BAD_INPUT;
+        }
+        Thread tracer = trace ? startTracer(bus, err) : null;
+        Thread hook = new Thread(job.driver()::cancel, "eddy-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        JobResult result = job.run();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // Shutting down already (Ctrl-C): the hook has done its work.
+        }
+        if (tracer != null) {
+            tracer.interrupt();
+            tracer.join(2000);
+        }
+        parent.stdout.flush();
+        summary(result, err);
+        if (result.succeeded()) return 0;
+        if (result.state() == dev.eddy.observe.JobState.CANCELED) return 130;
+        err.println("eddy: job failed: " + result.failure());
+        return EddyCommand.JOB_FAILED;
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("eddy: " + message);
+        return EddyCommand.BAD_INPUT;
+    }
+
+    private static void summary(JobResult r, PrintWriter err) {
+        StringBuilder b = new StringBuilder();
+        b.append(r.state().name().toLowerCase(java.util.Locale.ROOT)).append(" in ").append(r.wallMillis()).append(" ms:");
+        for (Map.Entry<String, NodeMetrics.Snapshot> e : r.totals().entrySet()) {
+            NodeMetrics.Snapshot s = e.getValue();
+            b.append(' ').append(e.getKey()).append(" in=").append(s.recordsIn()).append(" out=").append(s.recordsOut());
+            if (s.errors() > 0) b.append(" errors=").append(s.errors());
+            b.append(';');
+        }
+        err.println(b.substring(0, b.length() - 1));
+        err.flush();
+    }
+
+    private static Thread startTracer(ObservationBus bus, PrintWriter err) {
+        Subscription sub = bus.subscribe(1 << 16, true);
+        Thread t = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Observation o = sub.poll(100, TimeUnit.MILLISECONDS);
+                    if (o != null) err.println(ObservationJson.line(o));
+                }
+            } catch (InterruptedException e) {
+                // Stopping: print what is left below.
+            }
+            for (Observation o : sub.drain()) err.println(ObservationJson.line(o));
+            if (sub.dropped() > 0) err.println("{\"kind\": \"thinned\", \"dropped\": " + sub.dropped() + "}");
+            err.flush();
+            sub.close();
+        }, "eddy-trace");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}

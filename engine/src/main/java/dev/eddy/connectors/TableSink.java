@@ -1,0 +1,20 @@
+package dev.eddy.connectors;
+
+import dev.eddy.runtime.ResultTables;
+import dev.eddy.runtime.StreamOperator;
+import dev.eddy.types.Row;
+import dev.eddy.types.Schema;
+
+/** Collects records in memory, in arrival order, for the designer's output tab and for tests. */
+public final class TableSink extends StreamOperator {
+    private final Schema schema;
+    private ResultTables.Table table;
+
+    public TableSink(Schema schema) { this.schema = schema; }
+
+    @Override
+    public void processElement(Row row, long timestamp) {
+        if (table == null) table = context.environment().tables().table(context.nodeId(), schema);
+        table.add(new ResultTables.Entry(row, timestamp, context.subtaskIndex()));
+    }
+}

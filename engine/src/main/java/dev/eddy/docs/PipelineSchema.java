@@ -1,0 +1,154 @@
+package dev.eddy.docs;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.catalog.Catalog;
+import dev.eddy.catalog.NodeType;
+import dev.eddy.catalog.ParamSpec;
+import dev.eddy.model.Pipeline;
+
+/**
+ * The JSON Schema (draft 2020-12) of pipeline files, generated from the catalog so that it can
+ * never disagree with what the reader and validator accept. Editors use it for completion;
+ * docs/pipeline.schema.json is this, checked in and kept equal by a test.
+ */
+public final class PipelineSchema {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private PipelineSchema() {}
+
+    /** The schema as the text of docs/pipeline.schema.json. */
+    public static String text(Catalog catalog) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(generate(catalog)) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ObjectNode generate(Catalog catalog) {
+        ObjectNode root = F.objectNode();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.put("$id", "https://eddy.dev/schemas/pipeline-v" + Pipeline.VERSION + ".json");
+        root.put("title", "Eddy pipeline");
+        root.put("description", "A stream pipeline for Eddy: nodes, the edges between their ports, and settings.");
+        root.put("type", "object");
+        root.putArray("required").add("format").add("version").add("nodes");
+        root.put("additionalProperties", false);
+        ObjectNode props = root.putObject("properties");
+        props.putObject("format").put("const", Pipeline.FORMAT);
+        props.putObject("version").put("const", Pipeline.VERSION);
+        props.putObject("name").put("type", "string");
+        props.putObject("description").put("type", "string");
+        ObjectNode settings = props.putObject("settings");
+        settings.put("type", "object").put("additionalProperties", false);
+        ObjectNode sp = settings.putObject("properties");
+        sp.putObject("parallelism").put("type", "integer").put("minimum", 1);
+        sp.putObject("maxParallelism").put("type", "integer").put("minimum", 1).put("maximum", 32768);
+        sp.putObject("mode").putArray("enum").add("streaming").add("batch");
+        sp.putObject("seed").put("type", "integer");
+        props.putObject("nodes").put("type", "array").putObject("items").put("$ref", "#/$defs/node");
+        props.putObject("edges").put("type", "array").putObject("items").put("$ref", "#/$defs/edge");
+        ObjectNode layout = props.putObject("layout");
+        layout.put("type", "object");
+        ObjectNode pos = layout.putObject("additionalProperties");
+        pos.put("type", "object").put("additionalProperties", false);
+        pos.putArray("required").add("x").add("y");
+        pos.putObject("properties").set("x", F.objectNode().put("type", "number"));
+        ((ObjectNode) pos.get("properties")).set("y", F.objectNode().put("type", "number"));
+
+        ObjectNode defs = root.putObject("$defs");
+        ObjectNode edge = defs.putObject("edge");
+        edge.put("type", "object").put("additionalProperties", false);
+        edge.putArray("required").add("from").add("to");
+        ObjectNode ep = edge.putObject("properties");
+        ep.putObject("from").put("type", "string");
+        ep.putObject("port").put("type", "string").put("description", "output port of the from node; default out");
+        ep.putObject("to").put("type", "string");
+        ep.putObject("toPort").put("type", "string").put("description", "input port of the to node; default in");
+
+        ObjectNode node = defs.putObject("node");
+        node.put("type", "object").put("additionalProperties", false);
+        node.putArray("required").add("id").add("type");
+        ObjectNode np = node.putObject("properties");
+        np.putObject("id").put("type", "string").put("pattern", "^[A-Za-z_][A-Za-z0-9_\\-]*$");
+        ArrayNode typeEnum = np.putObject("type").putArray("enum");
+        np.putObject("parallelism").put("type", "integer").put("minimum", 1);
+        np.putObject("params").put("type", "object");
+        ArrayNode allOf = node.putArray("allOf");
+        for (NodeType t : catalog.all()) {
+            typeEnum.add(t.id());
+            ObjectNode rule = allOf.addObject();
+            rule.putObject("if").putObject("properties").putObject("type").put("const", t.id());
+            rule.putObject("then").putObject("properties").putObject("params").put("$ref", "#/$defs/params." + t.id());
+            defs.set("params." + t.id(), params(t));
+        }
+        return root;
+    }
+
+    private static ObjectNode params(NodeType t) {
+        ObjectNode o = F.objectNode();
+        o.put("description", t.summary());
+        o.put("type", "object").put("additionalProperties", false);
+        ArrayNode required = F.arrayNode();
+        ObjectNode props = o.putObject("properties");
+        for (ParamSpec p : t.params()) {
+            if (p.required()) required.add(p.name());
+            ObjectNode s = valueSchema(p);
+            s.put("description", p.help());
+            if (p.defaultValue() != null) s.set("default", p.defaultValue());
+            props.set(p.name(), s);
+        }
+        if (!required.isEmpty()) o.set("required", required);
+        return o;
+    }
+
+    private static ObjectNode valueSchema(ParamSpec p) {
+        ObjectNode s = F.objectNode();
+        switch (p.kind()) {
+            case STRING: case EXPRESSION: case CONDITION: case FIELD: case PATH:
+                s.put("type", "string");
+                break;
+            case INTEGER:
+                s.put("type", "integer");
+                if (p.min() != null) s.put("minimum", p.min().longValue());
+                break;
+            case NUMBER:
+                s.put("type", "number");
+                if (p.min() != null) s.put("minimum", p.min());
+                break;
+            case BOOLEAN:
+                s.put("type", "boolean");
+                break;
+            case DURATION:
+                s.put("type", "string").put("pattern", "^\\s*\\d+\\s*(ms|s|m|min|h|d)\\s*$");
+                break;
+            case INSTANT:
+                s.putArray("type").add("string").add("integer");
+                break;
+            case ENUM: {
+                ArrayNode e = s.putArray("enum");
+                p.choices().forEach(e::add);
+                break;
+            }
+            case SCHEMA: case PROJECTIONS: case AGGREGATES: case COMBINERS:
+                s.put("type", "object").put("minProperties", 1).putObject("additionalProperties").put("type", "string");
+                break;
+            case ROWS:
+                s.put("type", "array").putObject("items").put("type", "object");
+                break;
+            case STRING_LIST: {
+                ArrayNode any = s.putArray("oneOf");
+                any.addObject().put("type", "string");
+                any.addObject().put("type", "array").putObject("items").put("type", "string");
+                break;
+            }
+            default:
+                throw new AssertionError(p.kind());
+        }
+        return s;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.eddy.model;
+
+/**
+ * Job-wide settings. Every field is optional in the file (null here) so that what the user did
+ * not write is not written back; the getters with defaults give the values a run uses.
+ */
+public record Settings(Integer parallelism, Integer maxParallelism, RuntimeMode mode, Long seed) {
+    public static final Settings DEFAULTS = new Settings(null, null, null, null);
+
+    /** Flink's default when nothing is set: pipeline.max-parallelism derived as 128 for small jobs. */
+    public static final int DEFAULT_MAX_PARALLELISM = 128;
+
+    public int parallelismOrDefault() { return parallelism == null ? 1 : parallelism; }
+
+    public int maxParallelismOrDefault() {
+        return maxParallelism == null ? defaultMaxParallelism(parallelismOrDefault()) : maxParallelism;
+    }
+
+    public RuntimeMode modeOrDefault() { return mode == null ? RuntimeMode.STREAMING : mode; }
+
+    public long seedOrDefault() { return seed == null ? 42L : seed; }
+
+    public Settings withParallelism(Integer p) { return new Settings(p, maxParallelism, mode, seed); }
+
+    public Settings withMode(RuntimeMode m) { return new Settings(parallelism, maxParallelism, m, seed); }
+
+    public Settings withSeed(Long s) { return new Settings(parallelism, maxParallelism, mode, s); }
+
+    public boolean isEmpty() { return parallelism == null && maxParallelism == null && mode == null && seed == null; }
+
+    /**
+     * KeyGroupRangeAssignment#computeDefaultMaxParallelism: round p + p/2 up to a power of two,
+     * at least 128 and at most 32768.
+     */
+    public static int defaultMaxParallelism(int parallelism) {
+        int wanted = parallelism + parallelism / 2;
+        int pow = wanted <= 1 ? 1 : Integer.highestOneBit(wanted - 1) << 1;
+        return Math.min(Math.max(pow, 128), 32768);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.eddy.nodes;
+
+import dev.eddy.catalog.Category;
+import dev.eddy.catalog.NodeBinder;
+import dev.eddy.catalog.NodeType;
+import dev.eddy.catalog.ParamSpec;
+import dev.eddy.catalog.PortSpec;
+import dev.eddy.catalog.Preset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads like the declaration it builds; keeps the node files free of constructor noise. */
+final class NodeTypeBuilder {
+    private final String id;
+    private final Category category;
+    private String title;
+    private String summary = "";
+    private String concept = "";
+    private final List<ParamSpec> params = new ArrayList<>();
+    private final List<PortSpec> inputs = new ArrayList<>();
+    private final List<PortSpec> outputs = new ArrayList<>();
+    private final List<Preset> presets = new ArrayList<>();
+    private boolean keyed;
+    private int maxParallelism;
+
+    private NodeTypeBuilder(String id, Category category) {
+        this.id = id;
+        this.category = category;
+        this.title = id;
+    }
+
+    static NodeTypeBuilder type(String id, Category category) { return new NodeTypeBuilder(id, category); }
+
+    NodeTypeBuilder title(String t) { title = t; return this; }
+
+    NodeTypeBuilder summary(String s) { summary = s; return this; }
+
+    NodeTypeBuilder concept(String c) { concept = c; return this; }
+
+    NodeTypeBuilder param(ParamSpec p) { params.add(p); return this; }
+
+    NodeTypeBuilder input(PortSpec p) { inputs.add(p); return this; }
+
+    NodeTypeBuilder output(PortSpec p) { outputs.add(p); return this; }
+
+    NodeTypeBuilder preset(Preset p) { presets.add(p); return this; }
+
+    NodeTypeBuilder keyed() { keyed = true; return this; }
+
+    NodeTypeBuilder singleSubtask() { maxParallelism = 1; return this; }
+
+    /** The common onError parameter and its errors port, for nodes that can fail on a record. */
+    NodeTypeBuilder failsPerRecord() {
+        params.add(ParamSpec.choice("onError", "fail", "what to do with a record that fails: stop the job, or skip it"
+                + " to the errors port", "fail", "skip"));
+        outputs.add(PortSpec.ERRORS);
+        return this;
+    }
+
+    NodeType bind(NodeBinder binder) {
+        return new NodeType(id, category, title, summary, concept, params, inputs, outputs, keyed, maxParallelism, presets, binder);
+    }
+}

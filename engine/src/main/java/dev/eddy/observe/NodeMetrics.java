@@ -1,0 +1,30 @@
+package dev.eddy.observe;
+
+/**
+ * Exact counters of one subtask of one node. Only the task's own thread writes them; other
+ * threads may read slightly stale values while the job runs, and exact ones once it ended
+ * (a finished thread's writes are visible after join).
+ */
+public final class NodeMetrics {
+    public final String node;
+    public final int subtask;
+    public long recordsIn;
+    public long recordsOut;
+    public long errors;
+    public long lastWatermark = Long.MIN_VALUE;
+
+    public NodeMetrics(String node, int subtask) {
+        this.node = node;
+        this.subtask = subtask;
+    }
+
+    public Snapshot snapshot() { return new Snapshot(recordsIn, recordsOut, errors, lastWatermark); }
+
+    /** An immutable copy of the counters. */
+    public record Snapshot(long recordsIn, long recordsOut, long errors, long lastWatermark) {
+        public Snapshot plus(Snapshot o) {
+            return new Snapshot(recordsIn + o.recordsIn, recordsOut + o.recordsOut, errors + o.errors,
+                    Math.min(lastWatermark, o.lastWatermark));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.eddy.observe;
+
+import dev.eddy.types.Row;
+
+/**
+ * What a run reports about itself, for the designer's charts, the CLI's --trace and the tests.
+ * Every observation carries the processing time (virtual under the deterministic driver) at
+ * which it happened. Later issues add window, lateness and checkpoint observations here.
+ */
+public sealed interface Observation {
+    long time();
+
+    /** A record leaving a node's port; samples may be thinned, totals are in {@link NodeMetrics}. */
+    record RecordSampled(long time, String node, int subtask, String port, Row row, long timestamp) implements Observation {}
+
+    /** A node's output watermark advanced. */
+    record WatermarkAdvanced(long time, String node, int subtask, long watermark) implements Observation {}
+
+    /** A record failed in a node and, under the skip policy, went to the errors port. */
+    record RecordFailed(long time, String node, int subtask, String reason, Row row) implements Observation {}
+
+    /** A subtask has seen the end of its input and finished. */
+    record SubtaskFinished(long time, String node, int subtask) implements Observation {}
+
+    /** The job changed state (RUNNING, PAUSED, FINISHED, FAILED, CANCELED), with a reason on failure. */
+    record JobStateChanged(long time, JobState state, String reason) implements Observation {}
+
+    /** Periodic totals of one subtask of one node; exact at the moment they were taken. */
+    record MetricsReported(long time, String node, int subtask, NodeMetrics.Snapshot totals) implements Observation {}
+}

@@ -1,0 +1,101 @@
+package dev.eddy.operators;
+
+import dev.eddy.runtime.KeySelector;
+import dev.eddy.runtime.SerializedKeyOrder;
+import dev.eddy.runtime.Time;
+import dev.eddy.types.Row;
+import dev.eddy.types.Schema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rolling aggregation on a keyed stream, with Flink's two behaviours:
+ * <ul>
+ * <li>STREAMING (StreamGroupedReduceOperator): every input emits the key's updated result,
+ * carrying the input's timestamp.</li>
+ * <li>BATCH (BatchGroupedReduceOperator over sorted input): only each key's final result, with
+ * timestamp Long.MAX_VALUE, keys in the order of their serialized bytes and each key's records
+ * folded in timestamp order, emitted when the final watermark arrives and before it is
+ * forwarded.</li>
+ * </ul>
+ * Subclasses say how a result starts from the first record and how it absorbs the next one.
+ */
+public abstract class KeyedRollingOperator extends RecordOperator {
+    private final KeySelector key;
+    private final boolean batch;
+    private final Map<Object, Object> accumulators = new HashMap<>();
+    private final Map<Object, List<Row>> batchRows = new HashMap<>();
+    private final Map<Object, List<Long>> batchTimes = new HashMap<>();
+    private boolean flushed;
+
+    protected KeyedRollingOperator(Schema input, KeySelector key, boolean batch) {
+        super(input);
+        this.key = key;
+        this.batch = batch;
+    }
+
+    /** The accumulator after the key's first record. */
+    protected abstract Object first(Row row);
+
+    /** The accumulator after one more record. */
+    protected abstract Object add(Object accumulator, Row row);
+
+    /** The record to emit for a key's accumulator. */
+    protected abstract Row result(Object key, Object accumulator);
+
+    @Override
+    protected void process(Row row, long timestamp) {
+        Object k = key.getKey(row);
+        if (batch) {
+            batchRows.computeIfAbsent(k, x -> new ArrayList<>()).add(row);
+            batchTimes.computeIfAbsent(k, x -> new ArrayList<>()).add(timestamp);
+            return;
+        }
+        Object acc = accumulators.get(k);
+        acc = acc == null ? first(row) : add(acc, row);
+        accumulators.put(k, acc);
+        output.collect(result(k, acc), timestamp);
+    }
+
+    @Override
+    public void processWatermark(long watermark) {
+        if (batch && watermark == Time.MAX_WATERMARK) flushBatch();
+        output.emitWatermark(watermark);
+    }
+
+    @Override
+    public void endInput() {
+        if (batch) flushBatch();
+    }
+
+    /** Number of keys with state, for metrics and tests. */
+    public int keyCount() { return batch ? batchRows.size() : accumulators.size(); }
+
+    private void flushBatch() {
+        if (flushed) return;
+        flushed = true;
+        List<Object> keys = new ArrayList<>(batchRows.keySet());
+        keys.sort(SerializedKeyOrder.INSTANCE);
+        for (Object k : keys) {
+            List<Row> rows = batchRows.get(k);
+            List<Long> times = batchTimes.get(k);
+            Integer[] order = new Integer[rows.size()];
+            for (int i = 0; i < order.length; i++) order[i] = i;
+            java.util.Arrays.sort(order, (a, b) -> Long.compare(times.get(a), times.get(b)));
+            Object acc = null;
+            for (Integer i : order) {
+                Row r = rows.get(i);
+                try {
+                    acc = acc == null ? first(r) : add(acc, r);
+                } catch (dev.eddy.expr.EvaluationException e) {
+                    context.recordFailed(r, times.get(i), dev.eddy.types.RowJson.toLine(r, inputSchema), e.getMessage());
+                }
+            }
+            if (acc != null) output.collect(result(k, acc), Time.MAX_WATERMARK);
+        }
+        batchRows.clear();
+        batchTimes.clear();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.eddy.operators;
+
+import dev.eddy.runtime.KeySelector;
+import dev.eddy.types.Row;
+import dev.eddy.types.Schema;
+
+/** A keyed reduce: the output has the input's schema, each field combined by its combiner. */
+public final class RollingReduceOperator extends KeyedRollingOperator {
+    private final FieldCombiner[] combiners;
+
+    /** combiners[i] is null for a field that keeps the first record's value. */
+    public RollingReduceOperator(Schema input, KeySelector key, boolean batch, FieldCombiner[] combiners) {
+        super(input, key, batch);
+        this.combiners = combiners;
+    }
+
+    @Override
+    protected Object first(Row row) { return row; }
+
+    @Override
+    protected Object add(Object accumulator, Row row) {
+        Row acc = (Row) accumulator;
+        Object[] out = acc.copyValues();
+        for (int i = 0; i < out.length; i++) {
+            if (combiners[i] != null) out[i] = combiners[i].combine(out[i], row.get(i));
+        }
+        return Row.wrap(out);
+    }
+
+    @Override
+    protected Row result(Object key, Object accumulator) { return (Row) accumulator; }
+}

@@ -1,0 +1,81 @@
+package dev.eddy.run;
+
+import dev.eddy.catalog.Binding;
+import dev.eddy.catalog.Catalog;
+import dev.eddy.catalog.NodeType;
+import dev.eddy.model.Edge;
+import dev.eddy.model.Node;
+import dev.eddy.model.Pipeline;
+import dev.eddy.model.RuntimeMode;
+import dev.eddy.model.Settings;
+import dev.eddy.nodes.StandardCatalog;
+import dev.eddy.runtime.ErrorPolicy;
+import dev.eddy.runtime.JobEnvironment;
+import dev.eddy.runtime.JobSpec;
+import dev.eddy.runtime.ResultTables;
+import dev.eddy.runtime.driver.DeterministicDriver;
+import dev.eddy.runtime.driver.Driver;
+import dev.eddy.runtime.driver.JobResult;
+import dev.eddy.runtime.driver.Pacer;
+import dev.eddy.runtime.driver.ParallelDriver;
+import dev.eddy.validate.InvalidPipelineException;
+import dev.eddy.validate.PipelineValidator;
+import dev.eddy.validate.ValidationResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * From a pipeline to a running job: validate against the catalog, turn the bound nodes into a
+ * {@link JobSpec}, and hand it to the deterministic or the parallel driver. The CLI, the tests
+ * and the designer all start runs here.
+ */
+public final class PipelineRunner {
+    private final Catalog catalog;
+
+    public PipelineRunner(Catalog catalog) { this.catalog = catalog; }
+
+    public static PipelineRunner standard() { return new PipelineRunner(StandardCatalog.get()); }
+
+    /** A validated job ready to start, with the driver that will run it. */
+    public record Prepared(JobSpec spec, JobEnvironment environment, ValidationResult validation, Driver driver) {
+        public JobResult run() { return driver.run(); }
+    }
+
+    public Prepared prepare(Pipeline pipeline, Path pipelineDir, RunOptions options) throws InvalidPipelineException {
+        Settings s = pipeline.settings();
+        if (options.parallelism() != null) s = s.withParallelism(options.parallelism());
+        if (options.mode() != null) s = s.withMode(options.mode());
+        if (options.seed() != null) s = s.withSeed(options.seed());
+        Pipeline effective = pipeline.withSettings(s);
+        RuntimeMode mode = s.modeOrDefault();
+        ValidationResult v = new PipelineValidator(catalog).validate(effective, mode);
+        if (v.hasErrors()) {
+            throw new InvalidPipelineException(pipeline.name() == null ? "pipeline" : "pipeline \"" + pipeline.name() + "\"", v.errors());
+        }
+        JobSpec spec = jobSpec(effective, v);
+        JobEnvironment env = new JobEnvironment(pipelineDir, options.outputDir(), options.stdout(), new ResultTables(),
+                options.observations(), mode, s.seedOrDefault(), options.maxRecordsPerSource());
+        Pacer pacer = new Pacer(options.speed());
+        Driver driver = options.parallelDriver()
+                ? new ParallelDriver(spec, env, pacer, options.startTime())
+                : new DeterministicDriver(spec, env, pacer, options.startTime());
+        return new Prepared(spec, env, v, driver);
+    }
+
+    private JobSpec jobSpec(Pipeline p, ValidationResult v) {
+        List<JobSpec.NodeSpec> nodes = new ArrayList<>();
+        for (String id : v.order()) {
+            Node n = p.node(id).orElseThrow();
+            NodeType t = catalog.type(n.type()).orElseThrow();
+            Binding b = v.bindings().get(id);
+            ErrorPolicy policy = t.param("onError").isPresent()
+                    ? ErrorPolicy.parse(n.paramsView().path("onError").asText("fail")) : ErrorPolicy.FAIL;
+            nodes.add(new JobSpec.NodeSpec(id, t.id(), v.parallelism().get(id), b.source(), b.operator(),
+                    b.inputPartitioning(), b.keyOut() == null ? null : b.keyOut().selector(), policy));
+        }
+        List<JobSpec.EdgeSpec> edges = new ArrayList<>();
+        for (Edge e : p.edges()) edges.add(new JobSpec.EdgeSpec(e.from(), e.outPort(), e.to()));
+        return new JobSpec(p.name() == null ? "pipeline" : p.name(), nodes, edges, p.settings().maxParallelismOrDefault());
+    }
+}

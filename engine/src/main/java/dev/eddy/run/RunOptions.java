@@ -1,0 +1,39 @@
+package dev.eddy.run;
+
+import dev.eddy.model.RuntimeMode;
+import dev.eddy.observe.ObservationBus;
+import dev.eddy.runtime.driver.Clocks;
+import dev.eddy.runtime.driver.Pacer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * How to run a pipeline: overrides of its settings (mode, parallelism, seed), a cap on records
+ * per source, where outputs go, which driver, how fast. Null fields keep the pipeline's own.
+ */
+public record RunOptions(RuntimeMode mode, Integer parallelism, Long seed, long maxRecordsPerSource, Path outputDir,
+                         PrintStream stdout, boolean parallelDriver, double speed, long startTime, ObservationBus observations) {
+
+    public static RunOptions defaults() {
+        return new RunOptions(null, null, null, Long.MAX_VALUE, Path.of("."), System.out, false,
+                Pacer.AS_FAST_AS_POSSIBLE, Clocks.DEFAULT_START, new ObservationBus());
+    }
+
+    public RunOptions withMode(RuntimeMode m) { return new RunOptions(m, parallelism, seed, maxRecordsPerSource, outputDir, stdout, parallelDriver, speed, startTime, observations); }
+
+    public RunOptions withParallelism(Integer p) { return new RunOptions(mode, p, seed, maxRecordsPerSource, outputDir, stdout, parallelDriver, speed, startTime, observations); }
+
+    public RunOptions withSeed(Long s) { return new RunOptions(mode, parallelism, s, maxRecordsPerSource, outputDir, stdout, parallelDriver, speed, startTime, observations); }
+
+    public RunOptions withMaxRecords(long n) { return new RunOptions(mode, parallelism, seed, n, outputDir, stdout, parallelDriver, speed, startTime, observations); }
+
+    public RunOptions withOutputDir(Path d) { return new RunOptions(mode, parallelism, seed, maxRecordsPerSource, d, stdout, parallelDriver, speed, startTime, observations); }
+
+    public RunOptions withStdout(PrintStream out) { return new RunOptions(mode, parallelism, seed, maxRecordsPerSource, outputDir, out, parallelDriver, speed, startTime, observations); }
+
+    public RunOptions withParallelDriver(boolean p) { return new RunOptions(mode, parallelism, seed, maxRecordsPerSource, outputDir, stdout, p, speed, startTime, observations); }
+
+    public RunOptions withSpeed(double s) { return new RunOptions(mode, parallelism, seed, maxRecordsPerSource, outputDir, stdout, parallelDriver, s, startTime, observations); }
+
+    public RunOptions withObservations(ObservationBus b) { return new RunOptions(mode, parallelism, seed, maxRecordsPerSource, outputDir, stdout, parallelDriver, speed, startTime, b); }
+}

@@ -1,0 +1,79 @@
+package dev.eddy.runtime;
+
+import dev.eddy.observe.NodeMetrics;
+import dev.eddy.observe.Observation;
+import dev.eddy.types.DataType;
+import dev.eddy.types.Row;
+import dev.eddy.types.Schema;
+
+/**
+ * What one subtask of one node knows about where it runs, and the one place where a record that
+ * fails is handled by the node's error policy, so every operator treats failures alike.
+ */
+public final class OperatorContext {
+    /** The shape of rows on an errors port: which node, why, and the failed record as text. */
+    public static final Schema ERROR_SCHEMA = Schema.of("node", DataType.STRING, "error", DataType.STRING,
+            "record", DataType.STRING);
+    public static final String ERRORS_PORT = "errors";
+
+    private final String nodeId;
+    private final String nodeType;
+    private final int subtaskIndex;
+    private final int parallelism;
+    private final int maxParallelism;
+    private final ErrorPolicy errorPolicy;
+    private final JobEnvironment environment;
+    private final ProcessingTimeService clock;
+    private final NodeMetrics metrics;
+    private Output output;
+
+    public OperatorContext(String nodeId, String nodeType, int subtaskIndex, int parallelism, int maxParallelism,
+                           ErrorPolicy errorPolicy, JobEnvironment environment, ProcessingTimeService clock,
+                           NodeMetrics metrics) {
+        this.nodeId = nodeId;
+        this.nodeType = nodeType;
+        this.subtaskIndex = subtaskIndex;
+        this.parallelism = parallelism;
+        this.maxParallelism = maxParallelism;
+        this.errorPolicy = errorPolicy;
+        this.environment = environment;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    void bindOutput(Output output) { this.output = output; }
+
+    Output output() { return output; }
+
+    public String nodeId() { return nodeId; }
+
+    public String nodeType() { return nodeType; }
+
+    public int subtaskIndex() { return subtaskIndex; }
+
+    public int parallelism() { return parallelism; }
+
+    public int maxParallelism() { return maxParallelism; }
+
+    public JobEnvironment environment() { return environment; }
+
+    public NodeMetrics metrics() { return metrics; }
+
+    public long currentProcessingTime() { return clock.currentProcessingTime(); }
+
+    /**
+     * A record could not be processed. Under FAIL the job stops with a message naming the node,
+     * the record and the reason; under SKIP the record goes to the errors port and is counted.
+     */
+    public void recordFailed(Row row, long timestamp, String renderedRecord, String reason) {
+        if (errorPolicy == ErrorPolicy.FAIL) {
+            throw new JobFailedException(nodeId, "node \"" + nodeId + "\" (" + nodeType + ") failed on "
+                    + renderedRecord + ": " + reason
+                    + " (set \"onError\": \"skip\" on the node to set such records aside instead)");
+        }
+        metrics.errors++;
+        environment.observations().publish(new Observation.RecordFailed(currentProcessingTime(), nodeId,
+                subtaskIndex, reason, row));
+        output.collect(ERRORS_PORT, Row.of(nodeId, reason, renderedRecord), timestamp);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.eddy.runtime;
+
+/** Makes a fresh operator instance for one subtask; operators keep per-subtask state. */
+@FunctionalInterface
+public interface OperatorFactory {
+    StreamOperator create();
+}

@@ -1,0 +1,54 @@
+package dev.eddy.runtime;
+
+import dev.eddy.types.Row;
+import dev.eddy.types.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The in-memory tables that table sinks fill, one per sink node, read by the designer and the
+ * tests. Rows of all subtasks land in one table, in arrival order.
+ */
+public final class ResultTables {
+    private final Map<String, Table> tables = new ConcurrentHashMap<>();
+
+    public Table table(String node, Schema schema) {
+        return tables.computeIfAbsent(node, n -> new Table(n, schema));
+    }
+
+    public Table get(String node) { return tables.get(node); }
+
+    public Map<String, Table> all() { return Map.copyOf(tables); }
+
+    /** A record and its event timestamp as a table sink received it. */
+    public record Entry(Row row, long timestamp, int subtask) {}
+
+    public static final class Table {
+        private final String node;
+        private final Schema schema;
+        private final List<Entry> entries = new ArrayList<>();
+
+        Table(String node, Schema schema) {
+            this.node = node;
+            this.schema = schema;
+        }
+
+        public String node() { return node; }
+
+        public Schema schema() { return schema; }
+
+        public synchronized void add(Entry e) { entries.add(e); }
+
+        public synchronized List<Entry> entries() { return List.copyOf(entries); }
+
+        public synchronized List<Row> rows() {
+            List<Row> r = new ArrayList<>(entries.size());
+            for (Entry e : entries) r.add(e.row());
+            return r;
+        }
+
+        public synchronized int size() { return entries.size(); }
+    }
+}

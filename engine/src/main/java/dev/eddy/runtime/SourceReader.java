@@ -1,0 +1,30 @@
+package dev.eddy.runtime;
+
+/**
+ * The reading side of a source, one per source subtask. The driver asks it for one record at a
+ * time, so the deterministic driver can interleave sources exactly and the pacer can hold a
+ * record back until its (virtual) time has come.
+ */
+public interface SourceReader {
+    /** Asked with {@link #nextDueTime()} when the next record may go at once. */
+    long NOW = Long.MIN_VALUE;
+
+    enum Poll { EMITTED, NOTHING_YET, END }
+
+    void open(OperatorContext context) throws Exception;
+
+    /** Emits at most one record (a line, a generated event) into the output. */
+    Poll poll(Output output) throws Exception;
+
+    /**
+     * The processing time at which the next record is due (rate-limited generators), or
+     * {@link #NOW}. The deterministic driver advances its virtual clock to it; the parallel
+     * driver waits for it, scaled by the pacer.
+     */
+    default long nextDueTime() { return NOW; }
+
+    /** Whether records arrive in real time from outside (a socket), so virtual time must follow the wall clock. */
+    default boolean isLive() { return false; }
+
+    default void close() throws Exception {}
+}

@@ -1,0 +1,30 @@
+package dev.eddy.runtime;
+
+import dev.eddy.types.Row;
+
+/**
+ * One operator of a task: it gets records and watermarks in order on one thread and emits to
+ * its {@link Output}. The same operator code runs under the deterministic and the parallel
+ * driver; it never sees threads, channels or clocks other than through its context.
+ */
+public abstract class StreamOperator {
+    protected OperatorContext context;
+    protected Output output;
+
+    public void open(OperatorContext context, Output output) {
+        this.context = context;
+        this.output = output;
+    }
+
+    public abstract void processElement(Row row, long timestamp);
+
+    /** AbstractStreamOperator#processWatermark: fire what is due, then forward. */
+    public void processWatermark(long watermark) {
+        output.emitWatermark(watermark);
+    }
+
+    /** All input has arrived (bounded input): emit what is held back, e.g. BATCH results. */
+    public void endInput() {}
+
+    public void close() {}
+}

@@ -1,0 +1,191 @@
+package dev.eddy.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One subtask of one chain: a source or a head operator, the operators chained behind it, the
+ * valve that combines its input channels' watermarks, and the writers to the next tasks. A task
+ * knows nothing of threads: a driver feeds it elements ({@link #accept}) or asks its source for
+ * the next record ({@link #emitNext}), on one thread at a time.
+ */
+public final class Task {
+    private final String name;
+    private final int order;
+    private final int subtaskIndex;
+    private final int channelCount;
+    private final WatermarkValve valve;
+    private final boolean[] ended;
+    private int endedCount;
+    private final List<StreamOperator> operators = new ArrayList<>();
+    private final List<OperatorContext> contexts = new ArrayList<>();
+    private final List<RecordWriter> writers = new ArrayList<>();
+    private final List<String> nodeIds = new ArrayList<>();
+    private SourceReader reader;
+    private OperatorContext sourceContext;
+    private Output sourceOutput;
+    private long sourceLimit = Long.MAX_VALUE;
+    private long emitted;
+    private StreamOperator head;
+    private Target headTarget;
+    private boolean finished;
+
+    Task(String name, int order, int subtaskIndex, int channelCount) {
+        this.name = name;
+        this.order = order;
+        this.subtaskIndex = subtaskIndex;
+        this.channelCount = channelCount;
+        this.valve = new WatermarkValve(Math.max(channelCount, 1));
+        this.ended = new boolean[channelCount];
+    }
+
+    public String name() { return name; }
+
+    /** Position in topological order; the deterministic driver schedules by it. */
+    public int order() { return order; }
+
+    public int subtaskIndex() { return subtaskIndex; }
+
+    public boolean isSource() { return reader != null; }
+
+    public boolean isFinished() { return finished; }
+
+    public List<String> nodeIds() { return List.copyOf(nodeIds); }
+
+    public long emitted() { return emitted; }
+
+    void setSource(SourceReader reader, OperatorContext context, Output output, long limit) {
+        this.reader = reader;
+        this.sourceContext = context;
+        this.sourceOutput = output;
+        this.sourceLimit = limit;
+    }
+
+    void setHead(StreamOperator head, Target headTarget) {
+        this.head = head;
+        this.headTarget = headTarget;
+    }
+
+    void addOperator(String nodeId, StreamOperator op, OperatorContext ctx) {
+        nodeIds.add(nodeId);
+        operators.add(op);
+        contexts.add(ctx);
+    }
+
+    void addSourceNode(String nodeId) { nodeIds.add(0, nodeId); }
+
+    void addWriter(RecordWriter w) { writers.add(w); }
+
+    void reverseOperators() {
+        java.util.Collections.reverse(operators);
+        java.util.Collections.reverse(contexts);
+        java.util.Collections.reverse(nodeIds.subList(reader == null ? 0 : 1, nodeIds.size()));
+    }
+
+    /** Opens operators head-first, then the source; failures name the node. */
+    public void open() {
+        for (int i = 0; i < operators.size(); i++) {
+            OperatorContext c = contexts.get(i);
+            try {
+                operators.get(i).open(c, c.output());
+            } catch (JobFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new JobFailedException(c.nodeId(), "node \"" + c.nodeId() + "\" could not start: " + Failures.describe(e), e);
+            }
+        }
+        if (reader != null) {
+            try {
+                reader.open(sourceContext);
+            } catch (JobFailedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new JobFailedException(sourceContext.nodeId(), "source \"" + sourceContext.nodeId()
+                        + "\" could not start: " + Failures.describe(e), e);
+            }
+        }
+    }
+
+    /** The processing time at which this source's next record is due, or {@link SourceReader#NOW}. */
+    public long nextDueTime() { return reader.nextDueTime(); }
+
+    public boolean isLive() { return reader != null && reader.isLive(); }
+
+    /** Lets the source emit at most one record; at its end, sends the final watermark and finishes. */
+    public SourceReader.Poll emitNext() {
+        if (finished) return SourceReader.Poll.END;
+        SourceReader.Poll p;
+        if (emitted >= sourceLimit) {
+            p = SourceReader.Poll.END;
+        } else {
+            try {
+                p = reader.poll(sourceOutput);
+            } catch (JobFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new JobFailedException(sourceContext.nodeId(), "source \"" + sourceContext.nodeId()
+                        + "\" failed: " + Failures.describe(e), e);
+            }
+        }
+        if (p == SourceReader.Poll.EMITTED) emitted++;
+        if (p == SourceReader.Poll.END) {
+            // SourceOperatorStreamTask#advanceToEndOfEventTime: bounded input ends with MAX_WATERMARK.
+            sourceOutput.emitWatermark(Time.MAX_WATERMARK);
+            finish();
+        }
+        return p;
+    }
+
+    /** An element arrived on one of this task's input channels. */
+    public void accept(int channel, StreamElement element) {
+        if (element instanceof StreamElement.Record r) {
+            headTarget.collect(r.row(), r.timestamp());
+        } else if (element instanceof StreamElement.Watermark w) {
+            long out = valve.inputWatermark(channel, w.timestamp());
+            if (out != WatermarkValve.NO_CHANGE) head.processWatermark(out);
+        } else {
+            if (!ended[channel]) {
+                ended[channel] = true;
+                if (++endedCount == channelCount) finish();
+            }
+        }
+    }
+
+    private void finish() {
+        for (StreamOperator op : operators) op.endInput();
+        for (RecordWriter w : writers) w.endOfInput();
+        flush();
+        finished = true;
+        for (OperatorContext c : contexts) {
+            c.environment().observations().publish(new dev.eddy.observe.Observation.SubtaskFinished(
+                    c.currentProcessingTime(), c.nodeId(), subtaskIndex));
+        }
+    }
+
+    public void flush() {
+        for (RecordWriter w : writers) w.flush();
+    }
+
+    /** Releases files and sockets; called once whether the task finished, failed or was canceled. */
+    public void close() {
+        for (StreamOperator op : operators) {
+            try {
+                op.close();
+            } catch (RuntimeException ignored) {
+                // Closing must reach every operator; the first failure was already reported.
+            }
+        }
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (Exception ignored) {
+                // As above: a source that cannot close cleanly must not hide the job's outcome.
+            }
+        }
+    }
+
+    @Override
+    public String toString() { return name; }
+}

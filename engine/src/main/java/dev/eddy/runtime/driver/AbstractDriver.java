@@ -1,0 +1,76 @@
+package dev.eddy.runtime.driver;
+
+import dev.eddy.observe.JobState;
+import dev.eddy.observe.NodeMetrics;
+import dev.eddy.observe.Observation;
+import dev.eddy.runtime.ExecutionPlan;
+import dev.eddy.runtime.Failures;
+import dev.eddy.runtime.JobEnvironment;
+import dev.eddy.runtime.JobFailedException;
+import dev.eddy.runtime.JobSpec;
+import dev.eddy.runtime.Task;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What both drivers share: the plan, the outcome bookkeeping and the final totals. */
+abstract class AbstractDriver implements Driver {
+    protected final JobSpec spec;
+    protected final JobEnvironment env;
+    protected final Pacer pacer;
+    protected ExecutionPlan plan;
+    protected volatile boolean canceled;
+    private volatile JobFailedException failure;
+
+    AbstractDriver(JobSpec spec, JobEnvironment env, Pacer pacer) {
+        this.spec = spec;
+        this.env = env;
+        this.pacer = pacer;
+    }
+
+    @Override
+    public Pacer pacer() { return pacer; }
+
+    @Override
+    public void cancel() {
+        canceled = true;
+        pacer.resume();
+    }
+
+    /** Keeps the first failure; later ones are consequences of it. */
+    protected synchronized void fail(Throwable t, String taskName) {
+        if (failure != null) return;
+        if (t instanceof JobFailedException j) {
+            failure = j;
+        } else {
+            failure = new JobFailedException(null, "task \"" + taskName + "\" failed: " + Failures.describe(t), t);
+        }
+    }
+
+    protected boolean failed() { return failure != null; }
+
+    protected abstract long now();
+
+    protected void publishState(JobState s, String reason) {
+        env.observations().publish(new Observation.JobStateChanged(now(), s, reason));
+    }
+
+    protected JobResult result(long startNanos) {
+        for (Task t : plan.tasks()) t.close();
+        JobState state = failure != null ? JobState.FAILED : canceled ? JobState.CANCELED : JobState.FINISHED;
+        Map<String, NodeMetrics.Snapshot> totals = new LinkedHashMap<>();
+        for (Map.Entry<String, List<NodeMetrics>> e : plan.metrics().entrySet()) {
+            NodeMetrics.Snapshot sum = null;
+            for (NodeMetrics m : e.getValue()) {
+                NodeMetrics.Snapshot s = m.snapshot();
+                sum = sum == null ? s : sum.plus(s);
+                env.observations().publish(new Observation.MetricsReported(now(), m.node, m.subtask, s));
+            }
+            totals.put(e.getKey(), sum);
+        }
+        publishState(state, failure == null ? null : failure.getMessage());
+        return new JobResult(state, failure == null ? null : failure.getMessage(),
+                failure == null ? null : failure.nodeId(), totals, env.tables(),
+                (System.nanoTime() - startNanos) / 1_000_000, now());
+    }
+}

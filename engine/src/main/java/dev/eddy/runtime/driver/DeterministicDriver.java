@@ -1,0 +1,190 @@
+package dev.eddy.runtime.driver;
+
+import dev.eddy.observe.JobState;
+import dev.eddy.runtime.ChannelWriter;
+import dev.eddy.runtime.ExecutionPlan;
+import dev.eddy.runtime.JobEnvironment;
+import dev.eddy.runtime.JobSpec;
+import dev.eddy.runtime.SourceReader;
+import dev.eddy.runtime.StreamElement;
+import dev.eddy.runtime.Task;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs every task on the calling thread in one fixed order, with a virtual processing-time
+ * clock, so that the same pipeline, input and seed give the same output and the same
+ * observations every time, at any speed. One step lets one source emit one record (the source
+ * whose record is due first; ties go to the source that has emitted least, then to plan order)
+ * and then delivers everything that record causes, task by task in topological order.
+ */
+public final class DeterministicDriver extends AbstractDriver {
+    private final long startTime;
+    private long now;
+    private final List<Task> sources = new ArrayList<>();
+    private final List<Task> operators = new ArrayList<>();
+    private LocalInbox[] inboxes;
+    private boolean opened;
+    private boolean done;
+    private long startNanos;
+
+    public DeterministicDriver(JobSpec spec, JobEnvironment env, Pacer pacer, long startTime) {
+        super(spec, env, pacer);
+        this.startTime = startTime;
+        this.now = startTime;
+    }
+
+    @Override
+    protected long now() { return now; }
+
+    /** Builds and opens the tasks; called by the first step. */
+    private void open() {
+        startNanos = System.nanoTime();
+        inboxes = new LocalInbox[0];
+        List<LocalInbox> list = new ArrayList<>();
+        plan = ExecutionPlan.build(spec, env, (consumer, channel) -> {
+            while (list.size() <= consumer.order()) list.add(new LocalInbox());
+            LocalInbox box = list.get(consumer.order());
+            return (ChannelWriter) e -> box.add(channel, e);
+        }, () -> now);
+        while (list.size() < plan.tasks().size()) list.add(new LocalInbox());
+        inboxes = list.toArray(new LocalInbox[0]);
+        for (Task t : plan.tasks()) (t.isSource() ? sources : operators).add(t);
+        opened = true;
+        publishState(JobState.RUNNING, null);
+        try {
+            for (Task t : plan.tasks()) t.open();
+        } catch (RuntimeException e) {
+            fail(e, "open");
+            done = true;
+        }
+    }
+
+    public long currentTime() { return now; }
+
+    public boolean isDone() { return done; }
+
+    /**
+     * One record from one source and everything it causes downstream. Returns false once the job
+     * has ended (finished, failed or canceled).
+     */
+    public boolean step() {
+        if (!opened) open();
+        if (done) return false;
+        try {
+            Task source = nextSource();
+            if (source == null) {
+                drain();
+                done = true;
+                return false;
+            }
+            long due = source.nextDueTime();
+            if (due != SourceReader.NOW && due > now) {
+                pacer.awaitVirtualTime(due);
+                now = due;
+            } else {
+                pacer.awaitVirtualTime(now);
+            }
+            SourceReader.Poll p = source.emitNext();
+            if (p == SourceReader.Poll.NOTHING_YET) waitForLiveInput(source);
+            drain();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            canceled = true;
+            done = true;
+        } catch (RuntimeException e) {
+            fail(e, "step");
+            done = true;
+        }
+        return !done;
+    }
+
+    @Override
+    public JobResult run() {
+        if (!opened) open();
+        while (!done) {
+            if (canceled || !pacer.awaitRunning()) {
+                canceled = true;
+                done = true;
+                break;
+            }
+            step();
+        }
+        return result(startNanos);
+    }
+
+    private Task nextSource() {
+        Task best = null;
+        long bestDue = 0;
+        for (Task t : sources) {
+            if (t.isFinished()) continue;
+            long due = t.nextDueTime();
+            if (due == SourceReader.NOW || due < now) due = now;
+            if (best == null || due < bestDue || (due == bestDue && t.emitted() < best.emitted())) {
+                best = t;
+                bestDue = due;
+            }
+        }
+        return best;
+    }
+
+    /** A live source (socket) has nothing yet: let wall-clock time pass, and virtual time with it. */
+    private void waitForLiveInput(Task source) throws InterruptedException {
+        if (!source.isLive()) return;
+        long before = System.nanoTime();
+        Thread.sleep(1);
+        now += Math.max(1, (System.nanoTime() - before) / 1_000_000);
+    }
+
+    private void drain() {
+        for (Task t : operators) {
+            LocalInbox box = inboxes[t.order()];
+            while (!box.isEmpty()) {
+                t.accept(box.peekChannel(), box.peekElement());
+                box.remove();
+            }
+        }
+    }
+
+    /** A growable ring of (channel, element) pairs; single-threaded, no allocation per element. */
+    private static final class LocalInbox {
+        private int[] channels = new int[64];
+        private StreamElement[] elements = new StreamElement[64];
+        private int head;
+        private int size;
+
+        void add(int channel, StreamElement e) {
+            if (size == elements.length) grow();
+            int i = (head + size) & (elements.length - 1);
+            channels[i] = channel;
+            elements[i] = e;
+            size++;
+        }
+
+        boolean isEmpty() { return size == 0; }
+
+        int peekChannel() { return channels[head]; }
+
+        StreamElement peekElement() { return elements[head]; }
+
+        void remove() {
+            elements[head] = null;
+            head = (head + 1) & (elements.length - 1);
+            size--;
+        }
+
+        private void grow() {
+            int n = elements.length * 2;
+            int[] c = new int[n];
+            StreamElement[] e = new StreamElement[n];
+            for (int i = 0; i < size; i++) {
+                int j = (head + i) & (elements.length - 1);
+                c[i] = channels[j];
+                e[i] = elements[j];
+            }
+            channels = c;
+            elements = e;
+            head = 0;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.eddy.validate;
+
+import dev.eddy.catalog.Binding;
+import dev.eddy.types.Schema;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every problem found in a pipeline, and for the nodes that bound cleanly their output schemas
+ * (by port) and runtime parts. The designer reads the schemas to offer field names; the runner
+ * turns a result without errors into a job.
+ */
+public record ValidationResult(List<Problem> problems, Map<String, Binding> bindings, List<String> order,
+                               Map<String, Integer> parallelism) {
+    public boolean hasErrors() { return problems.stream().anyMatch(Problem::isError); }
+
+    public List<Problem> errors() { return problems.stream().filter(Problem::isError).toList(); }
+
+    public List<Problem> warnings() { return problems.stream().filter(p -> !p.isError()).toList(); }
+
+    /** The schema leaving a node's port, or null when unknown. */
+    public Schema schema(String node, String port) {
+        Binding b = bindings.get(node);
+        return b == null ? null : b.outputs().get(port);
+    }
+}
