@@ -24,8 +24,8 @@ final class CallContext {
     /** The result type the signature resolved. */
     DataType type() { return call.type(); }
 
-    /** The call as source text, for runtime messages. */
-    String text() { return Exprs.print(call); }
+    /** The call itself, to name in runtime messages (print it only when a message is needed). */
+    Expr.Call where() { return call; }
 
     ExpressionError error(int i, String reason) { return new ExpressionError(call.args().get(i).column(), reason); }
 

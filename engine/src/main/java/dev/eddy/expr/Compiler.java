@@ -6,7 +6,9 @@ import dev.eddy.types.DataType.Kind;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.Function;
@@ -17,9 +19,15 @@ import java.util.function.LongBinaryOperator;
  * than per row. Subtrees without field references are evaluated once and replaced by constants.
  */
 final class Compiler {
+    /** Whether each compiled node's subtree reads no field; filled bottom-up so the check is O(1) per node. */
+    private final Map<Expr, Boolean> constant = new IdentityHashMap<>();
+
     Ev compile(Expr e) throws ExpressionError {
         Ev ev = build(e);
-        if (ev instanceof Const || !Exprs.isConstant(e)) return ev;
+        boolean isConstant = !(e instanceof Expr.FieldRef);
+        for (Expr child : Exprs.children(e)) isConstant &= constant.getOrDefault(child, Boolean.FALSE);
+        constant.put(e, isConstant);
+        if (ev instanceof Const || !isConstant) return ev;
         try {
             return new Const(ev.eval(null));
         } catch (RuntimeException failsOnEveryRow) {
@@ -88,12 +96,11 @@ final class Compiler {
         }
         if (op == BinaryOp.CONCAT) return Fn.strict(l, r, (String x, String y) -> x.concat(y));
         if (op.isComparison()) return Comparisons.compare(op, b.left().type(), l, r);
-        String text = Exprs.print(b);
         if (b.type().kind() == Kind.DOUBLE) {
             DoubleBinaryOperator f = doubleOp(op);
             return Fn.strict(l, r, (Double x, Double y) -> f.applyAsDouble(x, y));
         }
-        LongBinaryOperator f = longOp(op, text);
+        LongBinaryOperator f = longOp(op, b);
         return Fn.strict(l, r, (Long x, Long y) -> f.applyAsLong(x, y));
     }
 
@@ -109,25 +116,26 @@ final class Compiler {
     }
 
     /** Java long semantics: overflow wraps around, division truncates toward zero. */
-    private static LongBinaryOperator longOp(BinaryOp op, String text) {
+    private static LongBinaryOperator longOp(BinaryOp op, Expr where) {
         switch (op) {
             case ADD: return (x, y) -> x + y;
             case SUBTRACT: return (x, y) -> x - y;
             case MULTIPLY: return (x, y) -> x * y;
             case DIVIDE: return (x, y) -> {
-                if (y == 0) throw divisionByZero(text);
+                if (y == 0) throw divisionByZero(where);
                 return x / y;
             };
             case MODULO: return (x, y) -> {
-                if (y == 0) throw divisionByZero(text);
+                if (y == 0) throw divisionByZero(where);
                 return x % y;
             };
             default: throw new IllegalArgumentException(op.toString());
         }
     }
 
-    static EvaluationException divisionByZero(String text) {
-        return new EvaluationException("division by zero in `" + text + "`");
+    /** The message prints the expression only when it happens, so compiling long expressions stays linear. */
+    static EvaluationException divisionByZero(Expr where) {
+        return new EvaluationException("division by zero in `" + Exprs.print(where) + "`");
     }
 
     private Ev like(Expr.Like l) throws ExpressionError {

@@ -37,13 +37,6 @@ final class Exprs {
         return c;
     }
 
-    /** Every function is pure, so a tree without field references always has the same value. */
-    static boolean isConstant(Expr e) {
-        if (e instanceof Expr.FieldRef) return false;
-        for (Expr c : children(e)) if (!isConstant(c)) return false;
-        return true;
-    }
-
     /** Field names in order of first use. */
     static Set<String> fieldsUsed(Expr e) {
         Set<String> out = new LinkedHashSet<>();

@@ -31,10 +31,10 @@ final class MathFunctions {
         r.fn("SIGN", "x N", "N", "-1, 0 or 1 according to the sign of x.",
                 c -> numeric(c, (Long x) -> (long) Long.signum(x), (Double x) -> Math.signum(x)));
         r.fn("MOD", "a N, b N", "N", "Remainder of a / b, with the sign of a; same as a % b.", c -> {
-            String text = c.text();
+            Expr where = c.where();
             if (c.type().kind() == Kind.DOUBLE) return strict(c.ev(0), c.ev(1), (Double a, Double b) -> a % b);
             return strict(c.ev(0), c.ev(1), (Long a, Long b) -> {
-                if (b == 0) throw Compiler.divisionByZero(text);
+                if (b == 0) throw Compiler.divisionByZero(where);
                 return a % b;
             });
         });

@@ -20,8 +20,12 @@ final class Parser {
             "NULL", "TRUE", "FALSE", "CASE", "WHEN", "THEN", "ELSE", "END");
     private static final Set<String> OPERATOR_WORDS = Set.of("AND", "OR", "NOT", "LIKE", "IN", "BETWEEN", "IS");
 
+    /** Each level costs about ten stack frames here; the limit keeps hostile input from overflowing the stack. */
+    static final int MAX_NESTING = 100;
+
     private final List<Token> tokens;
     private int p;
+    private int nesting = -1;
 
     private Parser(List<Token> tokens) { this.tokens = tokens; }
 
@@ -34,12 +38,20 @@ final class Parser {
     }
 
     private Syntax or() throws ExpressionError {
+        enter(peek());
         Syntax left = and();
         while (peek().isKeyword("OR")) {
             Token op = next();
             left = new Syntax.Binary(BinaryOp.OR, left, and(), op.pos());
         }
+        nesting--;
         return left;
+    }
+
+    private void enter(Token at) throws ExpressionError {
+        if (++nesting > MAX_NESTING) {
+            throw new ExpressionError(at.pos() + 1, "the expression is nested more than " + MAX_NESTING + " levels deep");
+        }
     }
 
     private Syntax and() throws ExpressionError {
@@ -54,7 +66,10 @@ final class Parser {
     private Syntax not() throws ExpressionError {
         if (peek().isKeyword("NOT")) {
             Token op = next();
-            return new Syntax.Unary(Expr.UnaryOp.NOT, not(), op.pos());
+            enter(op);
+            Syntax operand = not();
+            nesting--;
+            return new Syntax.Unary(Expr.UnaryOp.NOT, operand, op.pos());
         }
         return predicate();
     }
@@ -161,7 +176,10 @@ final class Parser {
             next();
             return postfix(integer("-" + number.text(), t.pos()));
         }
-        return new Syntax.Unary(Expr.UnaryOp.NEGATE, unary(), t.pos());
+        enter(t);
+        Syntax operand = unary();
+        nesting--;
+        return new Syntax.Unary(Expr.UnaryOp.NEGATE, operand, t.pos());
     }
 
     private Syntax postfix(Syntax base) throws ExpressionError {

@@ -30,8 +30,8 @@ final class RegexFunctions {
         r.fn("REGEXP_REPLACE", "s STRING, pattern STRING, replacement STRING", "STRING",
                 "s with every match of pattern replaced; $1 in replacement stands for group 1.", c -> {
                     Function<String, Pattern> rx = regex(c, 1);
-                    String text = c.text();
-                    return strict(c.ev(0), c.ev(1), c.ev(2), (String s, String p, String rep) -> replace(rx.apply(p), s, rep, text));
+                    Expr where = c.where();
+                    return strict(c.ev(0), c.ev(1), c.ev(2), (String s, String p, String rep) -> replace(rx.apply(p), s, rep, where));
                 });
         r.fn("SPLIT", "s STRING, delimiter STRING", "ARRAY<STRING>",
                 "s cut at each occurrence of the literal delimiter, keeping empty parts; one element per character "
@@ -56,11 +56,11 @@ final class RegexFunctions {
         return m.group((int) group);
     }
 
-    private static String replace(Pattern p, String s, String replacement, String text) {
+    private static String replace(Pattern p, String s, String replacement, Expr where) {
         try {
             return p.matcher(s).replaceAll(replacement);
         } catch (IllegalArgumentException | IndexOutOfBoundsException bad) {
-            throw new EvaluationException("bad replacement " + Values.quote(replacement) + " in `" + text + "`: " + bad.getMessage());
+            throw new EvaluationException("bad replacement " + Values.quote(replacement) + " in `" + Exprs.print(where) + "`: " + bad.getMessage());
         }
     }
 

@@ -36,13 +36,13 @@ final class TimeFunctions {
         r.fn("DATE_FORMAT", "ts TIMESTAMP, format STRING", "STRING",
                 "ts as text in a java.time pattern such as 'yyyy-MM-dd HH:mm'.", c -> {
                     Function<String, DateTimeFormatter> f = formatter(c, 1);
-                    String text = c.text();
-                    return strict(c.ev(0), c.ev(1), (Instant t, String p) -> format(f.apply(p), t, text));
+                    Expr where = c.where();
+                    return strict(c.ev(0), c.ev(1), (Instant t, String p) -> format(f.apply(p), t, where));
                 });
         r.fn("TIMESTAMP_ADD", "ts TIMESTAMP, millis BIGINT", "TIMESTAMP", "ts moved by millis milliseconds (negative goes back).",
                 c -> {
-                    String text = c.text();
-                    return strict(c.ev(0), c.ev(1), (Instant t, Long ms) -> add(t, ms, text));
+                    Expr where = c.where();
+                    return strict(c.ev(0), c.ev(1), (Instant t, Long ms) -> add(t, ms, where));
                 });
         r.fn("FLOOR_TO", "ts TIMESTAMP, unit STRING", "TIMESTAMP",
                 "ts rounded down to the start of its SECOND, MINUTE, HOUR, DAY, MONTH or YEAR.", c -> {
@@ -52,24 +52,24 @@ final class TimeFunctions {
     }
 
     private static Ev toTimestamp(CallContext c) throws ExpressionError {
-        String text = c.text();
+        Expr where = c.where();
         boolean millis = c.argType(0).kind() == Kind.BIGINT;
         if (c.argc() == 2) {
             if (millis) throw c.error(1, "TO_TIMESTAMP takes a format only when the value is a STRING");
             Function<String, DateTimeFormatter> f = formatter(c, 1);
-            return strict(c.ev(0), c.ev(1), (String s, String p) -> parse(s, text, () -> Timestamps.parse(s, f.apply(p))));
+            return strict(c.ev(0), c.ev(1), (String s, String p) -> parse(s, where, () -> Timestamps.parse(s, f.apply(p))));
         }
         if (millis) return strict(c.ev(0), (Long ms) -> Instant.ofEpochMilli(ms));
-        return strict(c.ev(0), (String s) -> parse(s, text, () -> Timestamps.parse(s)));
+        return strict(c.ev(0), (String s) -> parse(s, where, () -> Timestamps.parse(s)));
     }
 
     private interface Parse { Instant get(); }
 
-    private static Instant parse(String s, String text, Parse p) {
+    private static Instant parse(String s, Expr where, Parse p) {
         try {
             return p.get();
         } catch (DateTimeException e) {
-            throw new EvaluationException(text + ": " + Values.quote(s) + " is not a timestamp in the expected form");
+            throw new EvaluationException(Exprs.print(where) + ": " + Values.quote(s) + " is not a timestamp in the expected form");
         }
     }
 
@@ -81,19 +81,19 @@ final class TimeFunctions {
         return strict(c.ev(0), (Instant t) -> t.atOffset(ZoneOffset.UTC).getLong(f));
     }
 
-    private static String format(DateTimeFormatter f, Instant t, String text) {
+    private static String format(DateTimeFormatter f, Instant t, Expr where) {
         try {
             return f.format(t);
         } catch (DateTimeException e) {
-            throw new EvaluationException(text + ": " + e.getMessage());
+            throw new EvaluationException(Exprs.print(where) + ": " + e.getMessage());
         }
     }
 
-    private static Instant add(Instant t, long millis, String text) {
+    private static Instant add(Instant t, long millis, Expr where) {
         try {
             return t.plusMillis(millis);
         } catch (DateTimeException | ArithmeticException e) {
-            throw new EvaluationException(text + ": the result is out of the timestamp range");
+            throw new EvaluationException(Exprs.print(where) + ": the result is out of the timestamp range");
         }
     }
 

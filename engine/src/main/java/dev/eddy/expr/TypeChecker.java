@@ -12,11 +12,31 @@ import java.util.List;
 final class TypeChecker {
     private static final int LISTED_FIELDS = 30;
 
+    /**
+     * Deepest tree accepted. Checking, compiling and evaluating all recurse once per level, so this
+     * bounds their stack use: 500 levels fit in a 512 KB stack, half of Java's default thread
+     * stack. Long operator chains are the usual way to get here.
+     */
+    static final int MAX_DEPTH = 500;
+
     private final Schema schema;
+    private int depth = -1;
 
     TypeChecker(Schema schema) { this.schema = schema; }
 
     Expr check(Syntax s) throws ExpressionError {
+        if (++depth > MAX_DEPTH) {
+            throw new ExpressionError(s.pos() + 1, "the expression is more than " + MAX_DEPTH + " operations deep; "
+                    + "split it into several steps, or use IN (...) instead of a long chain of OR");
+        }
+        try {
+            return checkNode(s);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expr checkNode(Syntax s) throws ExpressionError {
         int col = s.pos() + 1;
         if (s instanceof Syntax.Lit l) return new Expr.Literal(l.value(), l.type(), col);
         if (s instanceof Syntax.Ident i) return field(i.name(), col);

@@ -106,4 +106,15 @@ class ErrorMessagesTest {
         error("EXEC('rm -rf /')", "column 1: unknown function EXEC; see docs/expressions.md for the list");
         error("s; DROP TABLE x", "column 2: unexpected character ';'");
     }
+
+    @Test
+    void hostileSizesAreErrorsNotStackOverflows() throws ExpressionError {
+        assertEquals(7L, Eval.eval("(".repeat(100) + "n" + ")".repeat(100)));
+        error("(".repeat(101) + "n" + ")".repeat(101), "column 102: the expression is nested more than 100 levels deep");
+        error("NOT ".repeat(101) + "b", "column 401: the expression is nested more than 100 levels deep");
+        assertEquals(501L, Eval.eval("1" + " + 1".repeat(500)));
+        assertEquals(true, Eval.eval("n = 0" + " OR n = 7".repeat(499)));
+        assertEquals("column 1: the expression is more than 500 operations deep; split it into several steps, "
+                + "or use IN (...) instead of a long chain of OR", error("n" + " + n".repeat(501)).getMessage());
+    }
 }

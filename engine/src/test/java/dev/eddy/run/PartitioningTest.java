@@ -92,6 +92,23 @@ class PartitioningTest {
     }
 
     @Test
+    void theParallelDriverLosesNothingThroughFullChannels() {
+        String json = doc("{\"parallelism\": 2}", """
+                {"id": "seq", "type": "source.sequence", "params": {"to": 300000}},
+                {"id": "byK", "type": "key-by", "params": {"key": "value % 7"}},
+                {"id": "sum", "type": "aggregate", "params": {"aggregates": {"n": "COUNT(*)", "total": "SUM(value)"}}},
+                {"id": "last", "type": "filter", "params": {"condition": "n = 300000 / 7 + CASE WHEN key <= 300000 % 7 AND key > 0 THEN 1 ELSE 0 END"}},
+                {"id": "out", "type": "sink.table"}
+                """, chain("seq", "byK", "sum", "last", "out"));
+        var o = run(json, dir, RunOptions.defaults().withParallelDriver(true));
+        assertTrue(o.result().succeeded(), o.result().failure());
+        assertEquals(300000, o.result().recordsIn("sum"));
+        long total = o.table("out").stream().mapToLong(r -> (Long) r.get(2)).sum();
+        assertEquals(300000L * 300001 / 2, total);
+        assertEquals(7, o.table("out").size());
+    }
+
+    @Test
     void theParallelDriverProducesTheSameMultisetOfResults() {
         var seq = run(WORDS, dir, RunOptions.defaults().withParallelism(2));
         var par = run(WORDS, dir, RunOptions.defaults().withParallelism(2).withParallelDriver(true));

@@ -103,7 +103,7 @@ public final class DeterministicDriver extends AbstractDriver {
     public JobResult run() {
         if (!opened) open();
         while (!done) {
-            if (canceled || !pacer.awaitRunning()) {
+            if (canceled || !pacer.awaitRunning() || canceled) {
                 canceled = true;
                 done = true;
                 break;
