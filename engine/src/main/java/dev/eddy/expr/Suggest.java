@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean" for misspelt field and function names. */
-final class Suggest {
+public final class Suggest {
     private Suggest() {}
 
     /** The candidate closest to {@code name} if it is close enough to be a likely typo, else null. */
-    static String closest(String name, Collection<String> candidates) {
+    public static String closest(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String lower = name.toLowerCase(Locale.ROOT);
