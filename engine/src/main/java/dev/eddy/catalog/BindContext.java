@@ -24,6 +24,9 @@ public interface BindContext {
 
     RuntimeMode mode();
 
+    /** The run's settings, with the command line's overrides applied. */
+    dev.eddy.model.Settings settings();
+
     /** Compiles an expression parameter, reporting a type error with its column; null on error. */
     CompiledExpression expression(String param, String text, Schema schema, DataType expected);
 

@@ -36,6 +36,11 @@ public enum ParamKind {
     AGGREGATES("aggregates"),
     /** Field names to how two values combine in a reduce: {"count": "sum"}. */
     COMBINERS("field combiners"),
+    /**
+     * A timeline for the scripted source: {"record": {...}, "ts": 3999} (ts may be null or left out),
+     * {"watermark": 2999}, {"processingTime": 5000}.
+     */
+    STEPS("timeline of steps"),
     /** A list of strings. */
     STRING_LIST("list of text");
 

@@ -108,6 +108,9 @@ public final class Params {
             case ROWS:
                 if (!v.isArray()) return "expected a list of records such as [{\"name\": \"a\", \"value\": 1}]";
                 return null;
+            case STEPS:
+                if (!v.isArray()) return "expected a list of steps such as [{\"record\": {\"k\": \"a\"}, \"ts\": 1000}, {\"watermark\": 999}]";
+                return null;
             case PROJECTIONS: case AGGREGATES: case COMBINERS:
                 if (!v.isObject() || v.isEmpty()) return "expected an object such as " + example(p.kind());
                 for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
@@ -215,6 +218,48 @@ public final class Params {
             out.put(f.getKey(), f.getValue().textValue());
         }
         return out;
+    }
+
+    /** A STEPS parameter read against a schema; each bad step is reported with its index. */
+    public List<dev.eddy.connectors.ScriptedSource.Step> steps(String name, Schema schema) {
+        JsonNode v = raw(name);
+        List<dev.eddy.connectors.ScriptedSource.Step> out = new ArrayList<>();
+        if (v == null || schema == null) return out;
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode s = v.get(i);
+            String at = name + "[" + i + "]";
+            try {
+                out.add(step(s, schema));
+            } catch (IllegalArgumentException e) {
+                errors.accept(at, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static dev.eddy.connectors.ScriptedSource.Step step(JsonNode s, Schema schema) {
+        String expected = "expected {\"record\": {...}, \"ts\": 1000}, {\"watermark\": 999} or {\"processingTime\": 5000}";
+        if (!s.isObject()) throw new IllegalArgumentException(expected + " but found " + abbreviate(s.toString()));
+        if (s.has("record")) {
+            for (Iterator<String> it = s.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!f.equals("record") && !f.equals("ts")) throw new IllegalArgumentException("a record step has \"record\" and \"ts\", not \"" + f + "\"");
+            }
+            JsonNode ts = s.get("ts");
+            long t;
+            if (ts == null || ts.isNull()) t = dev.eddy.runtime.Time.NO_TIMESTAMP;
+            else if (ts.isIntegralNumber()) t = ts.longValue();
+            else throw new IllegalArgumentException("\"ts\" must be a whole number of milliseconds or null, not " + ts);
+            return new dev.eddy.connectors.ScriptedSource.Emit(RowJson.fromJson(s.get("record"), schema), t);
+        }
+        if (s.size() != 1) throw new IllegalArgumentException(expected);
+        if (s.has("watermark") && s.get("watermark").isIntegralNumber()) {
+            return new dev.eddy.connectors.ScriptedSource.Watermark(s.get("watermark").longValue());
+        }
+        if (s.has("processingTime") && s.get("processingTime").isIntegralNumber()) {
+            return new dev.eddy.connectors.ScriptedSource.AdvanceTo(s.get("processingTime").longValue());
+        }
+        throw new IllegalArgumentException(expected + " but found " + abbreviate(s.toString()));
     }
 
     /** A ROWS parameter read against a schema; each bad row is reported with its index. */

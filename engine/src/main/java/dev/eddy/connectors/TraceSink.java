@@ -42,4 +42,9 @@ public final class TraceSink extends LineWriterSink {
     public void processWatermark(long watermark) {
         writeLine("{\"watermark\": " + watermark + "}");
     }
+
+    @Override
+    public void processWatermarkStatus(boolean idle) {
+        writeLine("{\"watermarkStatus\": \"" + (idle ? "IDLE" : "ACTIVE") + "\"}");
+    }
 }

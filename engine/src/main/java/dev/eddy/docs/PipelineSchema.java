@@ -50,6 +50,10 @@ public final class PipelineSchema {
         sp.putObject("maxParallelism").put("type", "integer").put("minimum", 1).put("maximum", 32768);
         sp.putObject("mode").putArray("enum").add("streaming").add("batch");
         sp.putObject("seed").put("type", "integer");
+        sp.putObject("autoWatermarkInterval").put("type", "string").put("pattern", "^\\s*\\d+\\s*(ms|s|m|min|h|d)\\s*$")
+                .put("description", "how often periodic watermarks are emitted, in processing time (Flink's pipeline.auto-watermark-interval); default 200ms");
+        sp.putObject("startTime").put("description", "where the processing-time clock starts: ISO-8601 or epoch milliseconds; default 2024-01-01T00:00:00Z")
+                .putArray("type").add("string").add("integer");
         props.putObject("nodes").put("type", "array").putObject("items").put("$ref", "#/$defs/node");
         props.putObject("edges").put("type", "array").putObject("items").put("$ref", "#/$defs/edge");
         ObjectNode layout = props.putObject("layout");
@@ -137,7 +141,7 @@ public final class PipelineSchema {
             case SCHEMA: case PROJECTIONS: case AGGREGATES: case COMBINERS:
                 s.put("type", "object").put("minProperties", 1).putObject("additionalProperties").put("type", "string");
                 break;
-            case ROWS:
+            case ROWS: case STEPS:
                 s.put("type", "array").putObject("items").put("type", "object");
                 break;
             case STRING_LIST: {

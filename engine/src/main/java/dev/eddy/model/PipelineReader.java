@@ -32,7 +32,8 @@ public final class PipelineReader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private static final Set<String> TOP = Set.of("format", "version", "name", "description", "settings", "nodes", "edges", "layout");
-    private static final Set<String> SETTINGS = Set.of("parallelism", "maxParallelism", "mode", "seed");
+    private static final Set<String> SETTINGS = Set.of("parallelism", "maxParallelism", "mode", "seed",
+            "autoWatermarkInterval", "startTime");
     private static final Set<String> NODE = Set.of("id", "type", "params", "parallelism");
     private static final Set<String> EDGE = Set.of("from", "port", "to", "toPort");
 
@@ -121,7 +122,26 @@ public final class PipelineReader {
             if (sd.isIntegralNumber() && sd.canConvertToLong()) seed = sd.longValue();
             else problems.add(Problem.error("settings.seed", null, "expected a whole number but found " + sd));
         }
-        return new Settings(p, maxP, mode, seed);
+        Long interval = null;
+        JsonNode iv = s.get("autoWatermarkInterval");
+        if (iv != null) {
+            try {
+                interval = dev.eddy.catalog.Durations.parse(iv.asText());
+                if (!iv.isTextual()) throw new IllegalArgumentException(iv + " is not a duration such as 200ms");
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.error("settings.autoWatermarkInterval", null, e.getMessage()));
+            }
+        }
+        Long start = null;
+        JsonNode st = s.get("startTime");
+        if (st != null) {
+            try {
+                start = st.isIntegralNumber() ? st.longValue() : dev.eddy.types.RowJson.parseInstant(st.asText()).toEpochMilli();
+            } catch (RuntimeException e) {
+                problems.add(Problem.error("settings.startTime", null, st + " is not an instant such as 2024-01-01T00:00:00Z or epoch milliseconds"));
+            }
+        }
+        return new Settings(p, maxP, mode, seed, interval, start);
     }
 
     private List<Node> nodes(JsonNode arr) {

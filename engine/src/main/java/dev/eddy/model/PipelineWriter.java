@@ -52,6 +52,8 @@ public final class PipelineWriter {
             if (s.maxParallelism() != null) so.put("maxParallelism", s.maxParallelism());
             if (s.mode() != null) so.put("mode", s.mode().id());
             if (s.seed() != null) so.put("seed", s.seed());
+            if (s.autoWatermarkInterval() != null) so.put("autoWatermarkInterval", dev.eddy.catalog.Durations.format(s.autoWatermarkInterval()));
+            if (s.startTime() != null) so.put("startTime", s.startTime());
         }
         ArrayNode nodes = root.putArray("nodes");
         for (Node n : p.nodes()) {

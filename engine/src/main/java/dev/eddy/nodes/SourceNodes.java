@@ -56,7 +56,7 @@ final class SourceNodes {
     }
 
     static List<NodeType> all() {
-        return List.of(rows(), file(), sequence(), sensors(), clicks(), payments(), sentences(), socket());
+        return List.of(rows(), scripted(), file(), sequence(), sensors(), clicks(), payments(), sentences(), socket());
     }
 
     static NodeType rows() {
@@ -75,6 +75,25 @@ final class SourceNodes {
                     List<Row> rows = p.rows("rows", schema);
                     double rate = rateOf(p);
                     return Binding.source(schema, (i, n) -> new RowsSource(rows, rate));
+                });
+    }
+
+    static NodeType scripted() {
+        return type("source.scripted", Category.SOURCES).title("Scripted timeline")
+                .summary("Records, watermarks and processing-time advances in an exact order")
+                .concept("Time made exact, as Flink's operator test harnesses make it: each record carries the event"
+                        + " timestamp you give it (or none), watermarks arrive exactly where you put them, and"
+                        + " processingTime steps move the processing-time clock, firing the timers due by then.")
+                .param(required("schema", SCHEMA, "field names and types of the records"))
+                .param(required("steps", dev.eddy.catalog.ParamKind.STEPS,
+                        "the timeline: {\"record\": {...}, \"ts\": 3999}, {\"watermark\": 2999}, {\"processingTime\": 5000}"))
+                .output(PortSpec.OUT).singleSubtask()
+                .bind(ctx -> {
+                    Params p = ctx.params();
+                    Schema schema = p.schema("schema");
+                    if (schema == null) return null;
+                    List<dev.eddy.connectors.ScriptedSource.Step> steps = p.steps("steps", schema);
+                    return Binding.source(schema, (i, n) -> new dev.eddy.connectors.ScriptedSource(steps));
                 });
     }
 

@@ -18,6 +18,7 @@ public final class StandardCatalog {
         all.addAll(SourceNodes.all());
         all.addAll(TransformNodes.all());
         all.addAll(KeyNodes.all());
+        all.addAll(TimeNodes.all());
         all.addAll(SinkNodes.all());
         return new Catalog(all);
     }

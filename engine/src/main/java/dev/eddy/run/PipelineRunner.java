@@ -57,9 +57,10 @@ public final class PipelineRunner {
         JobEnvironment env = new JobEnvironment(pipelineDir, options.outputDir(), options.stdout(), new ResultTables(),
                 options.observations(), mode, s.seedOrDefault(), options.maxRecordsPerSource());
         Pacer pacer = new Pacer(options.speed());
+        long start = options.startTime() != null ? options.startTime() : s.startTimeOrDefault();
         Driver driver = options.parallelDriver()
-                ? new ParallelDriver(spec, env, pacer, options.startTime())
-                : new DeterministicDriver(spec, env, pacer, options.startTime());
+                ? new ParallelDriver(spec, env, pacer, start)
+                : new DeterministicDriver(spec, env, pacer, start);
         return new Prepared(spec, env, v, driver);
     }
 

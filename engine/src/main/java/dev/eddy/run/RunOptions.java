@@ -2,7 +2,6 @@ package dev.eddy.run;
 
 import dev.eddy.model.RuntimeMode;
 import dev.eddy.observe.ObservationBus;
-import dev.eddy.runtime.driver.Clocks;
 import dev.eddy.runtime.driver.Pacer;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -12,11 +11,11 @@ import java.nio.file.Path;
  * per source, where outputs go, which driver, how fast. Null fields keep the pipeline's own.
  */
 public record RunOptions(RuntimeMode mode, Integer parallelism, Long seed, long maxRecordsPerSource, Path outputDir,
-                         PrintStream stdout, boolean parallelDriver, double speed, long startTime, ObservationBus observations) {
+                         PrintStream stdout, boolean parallelDriver, double speed, Long startTime, ObservationBus observations) {
 
     public static RunOptions defaults() {
         return new RunOptions(null, null, null, Long.MAX_VALUE, Path.of("."), System.out, false,
-                Pacer.AS_FAST_AS_POSSIBLE, Clocks.DEFAULT_START, new ObservationBus());
+                Pacer.AS_FAST_AS_POSSIBLE, null, new ObservationBus());
     }
 
     public RunOptions withMode(RuntimeMode m) { return new RunOptions(m, parallelism, seed, maxRecordsPerSource, outputDir, stdout, parallelDriver, speed, startTime, observations); }

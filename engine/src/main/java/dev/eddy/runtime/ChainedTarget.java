@@ -23,4 +23,9 @@ final class ChainedTarget implements Target {
     public void emitWatermark(long watermark) {
         operator.processWatermark(watermark);
     }
+
+    @Override
+    public void emitWatermarkStatus(boolean idle) {
+        operator.processWatermarkStatus(idle);
+    }
 }

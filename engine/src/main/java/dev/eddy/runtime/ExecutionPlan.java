@@ -94,9 +94,10 @@ public final class ExecutionPlan {
         Map<String, OperatorContext[]> contexts = new HashMap<>();
         for (JobSpec.NodeSpec n : spec.nodes()) {
             OperatorContext[] cs = new OperatorContext[n.parallelism()];
+            Task[] ts = tasksByHead.get(chainHeadOf.get(n.id()));
             for (int i = 0; i < cs.length; i++) {
                 cs[i] = new OperatorContext(n.id(), n.type(), i, n.parallelism(), spec.maxParallelism(),
-                        n.errorPolicy(), env, clock, metrics.get(n.id()).get(i));
+                        n.errorPolicy(), env, clock, metrics.get(n.id()).get(i), ts[i].timers());
             }
             contexts.put(n.id(), cs);
             if (!n.isSource()) {

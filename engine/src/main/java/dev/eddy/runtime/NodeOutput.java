@@ -58,4 +58,9 @@ final class NodeOutput implements Output {
         if (bus.isActive()) bus.publish(new Observation.WatermarkAdvanced(clock.currentProcessingTime(), nodeId, subtask, watermark));
         for (Target t : all) t.emitWatermark(watermark);
     }
+
+    @Override
+    public void emitWatermarkStatus(boolean idle) {
+        for (Target t : all) t.emitWatermarkStatus(idle);
+    }
 }

@@ -25,11 +25,12 @@ public final class OperatorContext {
     private final JobEnvironment environment;
     private final ProcessingTimeService clock;
     private final NodeMetrics metrics;
+    private final TaskTimers taskTimers;
     private Output output;
 
     public OperatorContext(String nodeId, String nodeType, int subtaskIndex, int parallelism, int maxParallelism,
                            ErrorPolicy errorPolicy, JobEnvironment environment, ProcessingTimeService clock,
-                           NodeMetrics metrics) {
+                           NodeMetrics metrics, TaskTimers taskTimers) {
         this.nodeId = nodeId;
         this.nodeType = nodeType;
         this.subtaskIndex = subtaskIndex;
@@ -39,6 +40,7 @@ public final class OperatorContext {
         this.environment = environment;
         this.clock = clock;
         this.metrics = metrics;
+        this.taskTimers = taskTimers;
     }
 
     void bindOutput(Output output) { this.output = output; }
@@ -60,6 +62,12 @@ public final class OperatorContext {
     public NodeMetrics metrics() { return metrics; }
 
     public long currentProcessingTime() { return clock.currentProcessingTime(); }
+
+    /** The task's processing-time timers; callbacks run on the task's thread, between records. */
+    public TaskTimers taskTimers() { return taskTimers; }
+
+    /** A timer service for a keyed operator, firing into it. */
+    public TimerService createTimerService(TimerService.Triggerable target) { return new TimerService(target, taskTimers); }
 
     /**
      * A record could not be processed. Under FAIL the job stops with a message naming the node,

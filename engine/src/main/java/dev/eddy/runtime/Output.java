@@ -10,4 +10,7 @@ public interface Output {
     void collect(String port, Row row, long timestamp);
 
     void emitWatermark(long watermark);
+
+    /** Marks this output idle (it holds no downstream watermark back) or active again. */
+    void emitWatermarkStatus(boolean idle);
 }

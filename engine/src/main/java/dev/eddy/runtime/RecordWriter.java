@@ -47,6 +47,12 @@ final class RecordWriter implements Target {
         for (ChannelWriter c : channels) c.write(w);
     }
 
+    @Override
+    public void emitWatermarkStatus(boolean idle) {
+        StreamElement s = idle ? StreamElement.WatermarkStatus.IDLE : StreamElement.WatermarkStatus.ACTIVE;
+        for (ChannelWriter c : channels) c.write(s);
+    }
+
     void endOfInput() {
         for (ChannelWriter c : channels) c.write(StreamElement.EndOfInput.INSTANCE);
     }

@@ -23,6 +23,11 @@ public abstract class StreamOperator {
         output.emitWatermark(watermark);
     }
 
+    /** The input went idle or active again; an operator passes the status on. */
+    public void processWatermarkStatus(boolean idle) {
+        output.emitWatermarkStatus(idle);
+    }
+
     /** All input has arrived (bounded input): emit what is held back, e.g. BATCH results. */
     public void endInput() {}
 

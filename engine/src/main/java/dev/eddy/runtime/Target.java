@@ -7,4 +7,6 @@ interface Target {
     void collect(Row row, long timestamp);
 
     void emitWatermark(long watermark);
+
+    void emitWatermarkStatus(boolean idle);
 }

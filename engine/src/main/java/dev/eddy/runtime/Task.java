@@ -26,6 +26,7 @@ public final class Task {
     private Output sourceOutput;
     private long sourceLimit = Long.MAX_VALUE;
     private long emitted;
+    private final TaskTimers timers = new TaskTimers();
     private StreamOperator head;
     private Target headTarget;
     private boolean finished;
@@ -47,6 +48,16 @@ public final class Task {
     public int subtaskIndex() { return subtaskIndex; }
 
     public boolean isSource() { return reader != null; }
+
+    public TaskTimers timers() { return timers; }
+
+    /** When this task's next processing-time timer is due, or {@link TaskTimers#NONE}. */
+    public long nextTimerTime() { return finished ? TaskTimers.NONE : timers.nextTime(); }
+
+    /** Runs the processing-time timers due at {@code now}. */
+    public void fireTimers(long now) {
+        if (!finished) timers.fireDue(now);
+    }
 
     public boolean isFinished() { return finished; }
 
@@ -145,6 +156,8 @@ public final class Task {
         } else if (element instanceof StreamElement.Watermark w) {
             long out = valve.inputWatermark(channel, w.timestamp());
             if (out != WatermarkValve.NO_CHANGE) head.processWatermark(out);
+        } else if (element instanceof StreamElement.WatermarkStatus s) {
+            status(channel, s == StreamElement.WatermarkStatus.IDLE);
         } else {
             if (!ended[channel]) {
                 ended[channel] = true;
@@ -153,7 +166,21 @@ public final class Task {
         }
     }
 
+    /** StatusWatermarkValve#inputWatermarkStatus: idle channels leave the minimum; all idle makes the task idle. */
+    private void status(int channel, boolean idle) {
+        boolean wasIdle = valve.isIdle();
+        if (idle) {
+            long out = valve.markIdle(channel);
+            if (out != WatermarkValve.NO_CHANGE) head.processWatermark(out);
+            if (valve.isIdle() && !wasIdle) head.processWatermarkStatus(true);
+        } else {
+            valve.markActive(channel);
+            if (wasIdle) head.processWatermarkStatus(false);
+        }
+    }
+
     private void finish() {
+        timers.quiesce();
         for (StreamOperator op : operators) op.endInput();
         for (RecordWriter w : writers) w.endOfInput();
         flush();

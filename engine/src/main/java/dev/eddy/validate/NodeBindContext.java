@@ -24,19 +24,22 @@ final class NodeBindContext implements BindContext {
     private final String path;
     private final Params params;
     private final RuntimeMode mode;
+    private final dev.eddy.model.Settings settings;
     private final List<Problem> problems;
     private final List<Edge> inbound;
     private final Map<String, Binding> bindings;
     private final Map<String, NodeType> types;
     private boolean failed;
 
-    NodeBindContext(Node node, NodeType type, String path, Params params, RuntimeMode mode, List<Problem> problems,
+    NodeBindContext(Node node, NodeType type, String path, Params params, RuntimeMode mode, dev.eddy.model.Settings settings,
+                    List<Problem> problems,
                     List<Edge> inbound, Map<String, Binding> bindings, Map<String, NodeType> types) {
         this.node = node;
         this.type = type;
         this.path = path;
         this.params = params;
         this.mode = mode;
+        this.settings = settings;
         this.problems = problems;
         this.inbound = inbound;
         this.bindings = bindings;
@@ -89,6 +92,9 @@ final class NodeBindContext implements BindContext {
 
     @Override
     public RuntimeMode mode() { return mode; }
+
+    @Override
+    public dev.eddy.model.Settings settings() { return settings; }
 
     @Override
     public CompiledExpression expression(String param, String text, Schema schema, DataType expected) {

@@ -74,7 +74,7 @@ public final class PipelineValidator {
                 Params params = new Params(n.paramsView(), t, (param, msg) -> problems.add(Problem.error(
                         path + ".params" + (param == null ? "" : "." + param), id, msg)));
                 params.check();
-                NodeBindContext ctx = new NodeBindContext(n, t, path, params, mode, problems, inbound.get(id), bindings, types);
+                NodeBindContext ctx = new NodeBindContext(n, t, path, params, mode, p.settings(), problems, inbound.get(id), bindings, types);
                 if (!ctx.inputsKnown()) continue;
                 if (t.keyed() && ctx.inputKey() == null) {
                     problems.add(Problem.error(path, id, "\"" + t.id() + "\" needs a keyed stream: connect it directly after a key-by node"

@@ -92,7 +92,7 @@ class ObservationTest {
                 """, chain("g", "out"));
         var prepared = PipelineRunner.standard().prepare(pipeline(rated), dir, RunOptions.defaults());
         DeterministicDriver d = (DeterministicDriver) prepared.driver();
-        long start = dev.eddy.runtime.driver.Clocks.DEFAULT_START;
+        long start = dev.eddy.model.Settings.DEFAULT_START_TIME;
         assertTrue(d.step());
         assertEquals(start, d.currentTime());
         assertEquals(1, prepared.environment().tables().get("out").size());

@@ -129,6 +129,6 @@ class SourcesAndSinksTest {
                 {"id": "out", "type": "sink.table"}
                 """, chain("g", "out"));
         var o = run(json, dir);
-        assertEquals(dev.eddy.runtime.driver.Clocks.DEFAULT_START + 1000, o.result().virtualEndTime());
+        assertEquals(dev.eddy.model.Settings.DEFAULT_START_TIME + 1000, o.result().virtualEndTime());
     }
 }

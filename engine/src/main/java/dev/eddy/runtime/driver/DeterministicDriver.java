@@ -8,6 +8,7 @@ import dev.eddy.runtime.JobSpec;
 import dev.eddy.runtime.SourceReader;
 import dev.eddy.runtime.StreamElement;
 import dev.eddy.runtime.Task;
+import dev.eddy.runtime.TaskTimers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,6 +80,18 @@ public final class DeterministicDriver extends AbstractDriver {
                 return false;
             }
             long due = source.nextDueTime();
+            long timer = nextTimer();
+            long sourceAt = due == SourceReader.NOW || due < now ? now : due;
+            if (timer != TaskTimers.NONE && timer <= sourceAt) {
+                // Processing time reaches a timer before the next record is due: fire it first.
+                if (timer > now) {
+                    pacer.awaitVirtualTime(timer);
+                    now = timer;
+                }
+                for (Task t : plan.tasks()) t.fireTimers(now);
+                drain();
+                return true;
+            }
             if (due != SourceReader.NOW && due > now) {
                 pacer.awaitVirtualTime(due);
                 now = due;
@@ -126,6 +139,12 @@ public final class DeterministicDriver extends AbstractDriver {
             }
         }
         return best;
+    }
+
+    private long nextTimer() {
+        long next = TaskTimers.NONE;
+        for (Task t : plan.tasks()) next = Math.min(next, t.nextTimerTime());
+        return next;
     }
 
     /** A live source (socket) has nothing yet: let wall-clock time pass, and virtual time with it. */

@@ -8,6 +8,7 @@ import dev.eddy.runtime.JobSpec;
 import dev.eddy.runtime.SourceReader;
 import dev.eddy.runtime.StreamElement;
 import dev.eddy.runtime.Task;
+import dev.eddy.runtime.TaskTimers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,6 +107,7 @@ public final class ParallelDriver extends AbstractDriver {
                 t.flush();
                 if (!pacer.awaitRunning()) throw new InterruptedException();
             }
+            if (t.nextTimerTime() != TaskTimers.NONE) t.fireTimers(now());
             long due = t.nextDueTime();
             if (due != SourceReader.NOW && !Double.isInfinite(pacer.speed()) && due > now()) {
                 t.flush();
@@ -125,14 +127,24 @@ public final class ParallelDriver extends AbstractDriver {
         BlockingQueue<Batch> q = queue(t);
         while (!t.isFinished()) {
             if (canceled || failed()) return;
+            if (t.nextTimerTime() != TaskTimers.NONE) t.fireTimers(now());
             Batch b = q.poll();
             if (b == null) {
                 t.flush();
-                b = q.poll(20, TimeUnit.MILLISECONDS);
+                b = q.poll(pollMillis(t), TimeUnit.MILLISECONDS);
                 if (b == null) continue;
             }
             for (int i = 0; i < b.size; i++) t.accept(b.channel, b.elements[i]);
         }
+    }
+
+    /** How long an idle task may wait for input before its next processing-time timer is due. */
+    private long pollMillis(Task t) {
+        long next = t.nextTimerTime();
+        if (next == TaskTimers.NONE) return 20;
+        double speed = pacer.speed();
+        long wait = Double.isInfinite(speed) ? next - now() : (long) Math.ceil((next - now()) / speed);
+        return Math.max(0, Math.min(20, wait));
     }
 
     /** A run of elements from one channel, handed over as one queue entry. */

@@ -1,0 +1,57 @@
+package dev.eddy.connectors;
+
+import dev.eddy.runtime.OperatorContext;
+import dev.eddy.runtime.Output;
+import dev.eddy.runtime.SourceReader;
+import dev.eddy.types.Row;
+import java.util.List;
+
+/**
+ * Replays a timeline written in the pipeline file, bit for bit: records with or without an
+ * event timestamp, watermarks, and advances of processing time (which fire the timers due by
+ * then), the way Flink's operator test harnesses drive an operator. Steps after a processing-time
+ * step are due at that time, so the driver's clock moves there first.
+ */
+public final class ScriptedSource implements SourceReader {
+    /** One step of the timeline. */
+    public sealed interface Step permits Emit, Watermark, AdvanceTo {}
+
+    public record Emit(Row row, long timestamp) implements Step {}
+
+    public record Watermark(long timestamp) implements Step {}
+
+    public record AdvanceTo(long processingTime) implements Step {}
+
+    private final List<Step> steps;
+    private int next;
+    private long dueAt = NOW;
+
+    public ScriptedSource(List<Step> steps) { this.steps = steps; }
+
+    @Override
+    public void open(OperatorContext context) {}
+
+    @Override
+    public Poll poll(Output output) {
+        if (next >= steps.size()) return Poll.END;
+        Step s = steps.get(next++);
+        if (s instanceof Emit e) {
+            output.collect(e.row(), e.timestamp());
+            return Poll.EMITTED;
+        }
+        if (s instanceof Watermark w) {
+            output.emitWatermark(w.timestamp());
+        }
+        return Poll.NOTHING_YET;
+    }
+
+    @Override
+    public long nextDueTime() {
+        while (next < steps.size() && steps.get(next) instanceof AdvanceTo a) {
+            // The clock moves when the driver honours the due time; the step itself emits nothing.
+            dueAt = Math.max(dueAt == NOW ? a.processingTime() : dueAt, a.processingTime());
+            next++;
+        }
+        return dueAt;
+    }
+}
