@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** Durations as people write them in pipeline files: 500ms, 10s, 5m (or 5min), 2h, 1d. */
 public final class Durations {
-    private static final Pattern DURATION = Pattern.compile("\\s*(\\d+)\\s*(ms|s|m|min|h|d)\\s*");
+    private static final Pattern DURATION = Pattern.compile("\\s*(-?)\\s*(\\d+)\\s*(ms|s|m|min|h|d)\\s*");
 
     private Durations() {}
 
@@ -14,19 +14,20 @@ public final class Durations {
     public static long parse(String text) {
         Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
         if (!m.matches()) throw new IllegalArgumentException("\"" + text + "\" is not a duration such as 500ms, 10s, 5m, 2h or 1d");
-        long n = Long.parseLong(m.group(1));
-        switch (m.group(2)) {
+        long n = Long.parseLong(m.group(2)) * (m.group(1).isEmpty() ? 1 : -1);
+        switch (m.group(3)) {
             case "ms": return n;
             case "s": return n * 1000;
             case "m": case "min": return n * 60_000;
             case "h": return n * 3_600_000;
             case "d": return n * 86_400_000;
-            default: throw new AssertionError(m.group(2));
+            default: throw new AssertionError(m.group(3));
         }
     }
 
     /** The shortest exact form: 90000 → 90s, 120000 → 2m. */
     public static String format(long millis) {
+        if (millis < 0) return "-" + format(-millis);
         if (millis % 86_400_000 == 0 && millis != 0) return millis / 86_400_000 + "d";
         if (millis % 3_600_000 == 0 && millis != 0) return millis / 3_600_000 + "h";
         if (millis % 60_000 == 0 && millis != 0) return millis / 60_000 + "m";

@@ -13,13 +13,23 @@ import java.util.Optional;
  * @param title    the palette's name for it
  * @param summary  one line: what it does
  * @param concept  a short explanation of the stream-processing idea it embodies, for learners
- * @param keyed    whether it needs a keyed stream (its input must come from a key-by)
+ * @param keying   whether it needs a keyed stream (its input must come from a key-by), may take one, or neither
  * @param maxParallelism 1 for nodes that cannot run in parallel (Flink's non-parallel sources,
  *                 a single trace file), otherwise 0 (no limit)
  */
 public record NodeType(String id, Category category, String title, String summary, String concept,
                        List<ParamSpec> params, List<PortSpec> inputs, List<PortSpec> outputs,
-                       boolean keyed, int maxParallelism, List<Preset> presets, NodeBinder binder) {
+                       Keying keying, int maxParallelism, List<Preset> presets, NodeBinder binder) {
+    /** How a node relates to keyed streams. */
+    public enum Keying {
+        /** Works on any stream. */
+        NONE,
+        /** Needs a keyed stream: its input must come straight from a key-by. */
+        REQUIRED,
+        /** Keyed after a key-by (per key, in parallel), otherwise over the whole stream in one subtask (windowAll). */
+        OPTIONAL
+    }
+
     public NodeType {
         params = List.copyOf(params);
         inputs = List.copyOf(inputs);
@@ -28,6 +38,8 @@ public record NodeType(String id, Category category, String title, String summar
     }
 
     public boolean isSource() { return inputs.isEmpty(); }
+
+    public boolean keyed() { return keying == Keying.REQUIRED; }
 
     public boolean isSink() { return outputs.isEmpty(); }
 

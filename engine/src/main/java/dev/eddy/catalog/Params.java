@@ -74,7 +74,8 @@ public final class Params {
             case DURATION:
                 if (!v.isTextual()) return "expected a duration such as 500ms, 10s, 5m but found " + found;
                 try {
-                    Durations.parse(v.textValue());
+                    long ms = Durations.parse(v.textValue());
+                    if (ms < 0 && (p.min() == null || p.min() >= 0)) return "must not be negative, but is " + v.textValue();
                     return null;
                 } catch (IllegalArgumentException e) {
                     return e.getMessage();

@@ -62,6 +62,7 @@ final class TypesCommand implements Callable<Integer> {
         out.println("Inputs:  " + ports(t.inputs()));
         out.println("Outputs: " + ports(t.outputs()));
         if (t.keyed()) out.println("Needs a keyed stream: connect it after a key-by node.");
+        if (t.keying() == NodeType.Keying.OPTIONAL) out.println("Per key after a key-by node; otherwise over the whole stream in one subtask.");
         if (t.maxParallelism() == 1) out.println("Runs in a single subtask.");
     }
 

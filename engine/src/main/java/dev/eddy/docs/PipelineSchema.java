@@ -128,7 +128,8 @@ public final class PipelineSchema {
                 s.put("type", "boolean");
                 break;
             case DURATION:
-                s.put("type", "string").put("pattern", "^\\s*\\d+\\s*(ms|s|m|min|h|d)\\s*$");
+                s.put("type", "string").put("pattern", p.min() != null && p.min() < 0
+                        ? "^\\s*-?\\s*\\d+\\s*(ms|s|m|min|h|d)\\s*$" : "^\\s*\\d+\\s*(ms|s|m|min|h|d)\\s*$");
                 break;
             case INSTANT:
                 s.putArray("type").add("string").add("integer");

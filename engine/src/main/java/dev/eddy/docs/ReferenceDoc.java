@@ -50,6 +50,9 @@ public final class ReferenceDoc {
         }
         b.append("Inputs: ").append(ports(t.inputs())).append(". Outputs: ").append(ports(t.outputs())).append(".");
         if (t.keyed()) b.append(" Needs a keyed stream (directly after a `key-by`).");
+        if (t.keying() == dev.eddy.catalog.NodeType.Keying.OPTIONAL) {
+            b.append(" Per key after a `key-by`; otherwise over the whole stream in one subtask.");
+        }
         if (t.maxParallelism() == 1) b.append(" Runs in a single subtask.");
         b.append('\n');
         for (Preset p : t.presets()) {

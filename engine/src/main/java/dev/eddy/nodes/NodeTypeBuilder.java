@@ -20,7 +20,7 @@ final class NodeTypeBuilder {
     private final List<PortSpec> inputs = new ArrayList<>();
     private final List<PortSpec> outputs = new ArrayList<>();
     private final List<Preset> presets = new ArrayList<>();
-    private boolean keyed;
+    private NodeType.Keying keying = NodeType.Keying.NONE;
     private int maxParallelism;
 
     private NodeTypeBuilder(String id, Category category) {
@@ -45,7 +45,9 @@ final class NodeTypeBuilder {
 
     NodeTypeBuilder preset(Preset p) { presets.add(p); return this; }
 
-    NodeTypeBuilder keyed() { keyed = true; return this; }
+    NodeTypeBuilder keyed() { keying = NodeType.Keying.REQUIRED; return this; }
+
+    NodeTypeBuilder optionallyKeyed() { keying = NodeType.Keying.OPTIONAL; return this; }
 
     NodeTypeBuilder singleSubtask() { maxParallelism = 1; return this; }
 
@@ -58,6 +60,6 @@ final class NodeTypeBuilder {
     }
 
     NodeType bind(NodeBinder binder) {
-        return new NodeType(id, category, title, summary, concept, params, inputs, outputs, keyed, maxParallelism, presets, binder);
+        return new NodeType(id, category, title, summary, concept, params, inputs, outputs, keying, maxParallelism, presets, binder);
     }
 }

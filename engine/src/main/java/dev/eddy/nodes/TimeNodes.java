@@ -24,7 +24,7 @@ import java.util.List;
 final class TimeNodes {
     private TimeNodes() {}
 
-    static List<NodeType> all() { return List.of(watermarks()); }
+    static List<NodeType> all() { return List.of(watermarks(), WindowNode.window()); }
 
     static NodeType watermarks() {
         return type("watermarks", Category.TIME).title("Timestamps & watermarks")

@@ -19,6 +19,30 @@ public sealed interface Observation {
     /** A record failed in a node and, under the skip policy, went to the errors port. */
     record RecordFailed(long time, String node, int subtask, String reason, Row row) implements Observation {}
 
+    /**
+     * A window got an element (and was created, if it is its first). Bounds are Long.MIN_VALUE and
+     * Long.MAX_VALUE for the global window; key is null for a non-keyed window.
+     */
+    record WindowElementAdded(long time, String node, int subtask, Object key, long start, long end, Row row, long timestamp,
+                              boolean created) implements Observation {}
+
+    /** A window fired: which trigger and why, and how many result rows it produced. */
+    record WindowFired(long time, String node, int subtask, Object key, long start, long end, String reason, int results,
+                       long watermark) implements Observation {}
+
+    /** A window's contents were cleared: purged by its trigger, or cleaned up at window end + lateness. */
+    record WindowCleared(long time, String node, int subtask, Object key, long start, long end, String reason) implements Observation {}
+
+    /** Session windows merged into one. */
+    record WindowsMerged(long time, String node, int subtask, Object key, long start, long end, int merged) implements Observation {}
+
+    /**
+     * A record came too late for every window it belongs to: its timestamp plus the allowed
+     * lateness is at or below the watermark. It went to the late port, or was dropped.
+     */
+    record LateRecord(long time, String node, int subtask, Object key, Row row, long timestamp, long watermark,
+                      long allowedLateness, boolean sideOutput, String reason) implements Observation {}
+
     /** A subtask has seen the end of its input and finished. */
     record SubtaskFinished(long time, String node, int subtask) implements Observation {}
 

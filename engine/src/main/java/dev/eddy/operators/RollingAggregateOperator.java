@@ -11,70 +11,37 @@ import java.util.List;
  * call, updated with every record (STREAMING) or only final (BATCH).
  */
 public final class RollingAggregateOperator extends KeyedRollingOperator {
-    private final AggregateCall[] calls;
+    private final Aggregates aggregates;
     private final int keyColumns;
 
     public RollingAggregateOperator(Schema input, KeySelector key, boolean batch, int keyColumns, List<AggregateCall> calls) {
         super(input, key, batch);
-        this.calls = calls.toArray(new AggregateCall[0]);
+        this.aggregates = new Aggregates(calls);
         this.keyColumns = keyColumns;
     }
 
-    /** Per call: the running value, and for AVG the sum and count. */
-    private static final class Acc {
-        final Object[] values;
-        final long[] counts;
-
-        Acc(int n) {
-            values = new Object[n];
-            counts = new long[n];
-        }
-    }
+    @Override
+    protected Object first(Row row) { return aggregates.add(aggregates.create(), row); }
 
     @Override
-    protected Object first(Row row) { return add(new Acc(calls.length), row); }
-
-    @Override
-    protected Object add(Object accumulator, Row row) {
-        Acc acc = (Acc) accumulator;
-        for (int i = 0; i < calls.length; i++) {
-            AggregateCall c = calls[i];
-            Object v = c.field() < 0 ? Boolean.TRUE : row.get(c.field());
-            if (v == null) continue;
-            Object cur = acc.values[i];
-            switch (c.function()) {
-                case COUNT -> acc.counts[i]++;
-                case SUM -> acc.values[i] = FieldCombiner.SUM.combine(cur, v);
-                case MIN -> acc.values[i] = FieldCombiner.MIN.combine(cur, v);
-                case MAX -> acc.values[i] = FieldCombiner.MAX.combine(cur, v);
-                case FIRST -> acc.values[i] = cur == null ? v : cur;
-                case LAST -> acc.values[i] = v;
-                case AVG -> {
-                    acc.values[i] = (cur == null ? 0.0 : (Double) cur) + ((Number) v).doubleValue();
-                    acc.counts[i]++;
-                }
-            }
-        }
-        return acc;
-    }
+    protected Object add(Object accumulator, Row row) { return aggregates.add((Aggregates.Acc) accumulator, row); }
 
     @Override
     protected Row result(Object key, Object accumulator) {
-        Acc acc = (Acc) accumulator;
-        Object[] out = new Object[keyColumns + calls.length];
+        Object[] out = new Object[keyColumns + aggregates.size()];
+        writeKey(key, keyColumns, out);
+        aggregates.results((Aggregates.Acc) accumulator, out, keyColumns);
+        return Row.wrap(out);
+    }
+
+    /** The key's columns at the start of a result row: the key itself, or the parts of a composite key. */
+    public static void writeKey(Object key, int keyColumns, Object[] out) {
+        if (keyColumns == 0) return;
         if (keyColumns == 1) {
             out[0] = key;
-        } else {
-            List<Object> fields = ((CompositeKey) key).fields();
-            for (int i = 0; i < keyColumns; i++) out[i] = fields.get(i);
+            return;
         }
-        for (int i = 0; i < calls.length; i++) {
-            switch (calls[i].function()) {
-                case COUNT -> out[keyColumns + i] = acc.counts[i];
-                case AVG -> out[keyColumns + i] = acc.counts[i] == 0 ? null : (Double) acc.values[i] / acc.counts[i];
-                default -> out[keyColumns + i] = acc.values[i];
-            }
-        }
-        return Row.wrap(out);
+        List<Object> fields = ((CompositeKey) key).fields();
+        for (int i = 0; i < keyColumns; i++) out[i] = fields.get(i);
     }
 }

@@ -49,6 +49,8 @@ public final class SerializedKeyOrder implements Comparator<Object> {
             writeLong(l, out);
         } else if (key instanceof Double d) {
             writeLong(Double.doubleToLongBits(d), out);
+        } else if (key instanceof Byte b) {
+            out.write(b);
         } else if (key instanceof Boolean b) {
             out.write(b ? 1 : 0);
         } else if (key instanceof Instant t) {

@@ -24,6 +24,7 @@ public final class TimerService {
     private final TimerQueue eventTimers = new TimerQueue();
     private final TimerQueue processingTimers = new TimerQueue();
     private long currentWatermark = Long.MIN_VALUE;
+    private boolean quiesced;
     private long scheduledWakeUp = Long.MAX_VALUE;
 
     public TimerService(Triggerable target, TaskTimers taskTimers) {
@@ -34,6 +35,7 @@ public final class TimerService {
     public long currentWatermark() { return currentWatermark; }
 
     public void registerEventTimeTimer(Object key, Object namespace, long time) {
+        if (quiesced) return;
         eventTimers.add(new InternalTimer(time, key, namespace));
     }
 
@@ -42,6 +44,7 @@ public final class TimerService {
     }
 
     public void registerProcessingTimeTimer(Object key, Object namespace, long time) {
+        if (quiesced) return;
         processingTimers.add(new InternalTimer(time, key, namespace));
         // Like InternalTimerServiceImpl: one task-level wake-up for the earliest processing timer.
         if (time < scheduledWakeUp) scheduleWakeUp(time);
@@ -56,6 +59,29 @@ public final class TimerService {
         currentWatermark = watermark;
         InternalTimer t;
         while ((t = eventTimers.pollDue(watermark)) != null) target.onEventTime(t);
+    }
+
+    /**
+     * BATCH mode's end of input (BatchExecutionInternalTimeService): key by key in the given key
+     * order, every event-time timer in timestamp order, then every processing-time timer, with the
+     * watermark at Long.MAX_VALUE. Timers registered meanwhile are ignored, as Flink's quiesced
+     * timer service ignores them.
+     */
+    public void fireAllByKey(java.util.Comparator<Object> keyOrder) {
+        currentWatermark = Long.MAX_VALUE;
+        java.util.TreeMap<Object, java.util.List<InternalTimer>> eventByKey = new java.util.TreeMap<>(keyOrder);
+        java.util.TreeMap<Object, java.util.List<InternalTimer>> procByKey = new java.util.TreeMap<>(keyOrder);
+        InternalTimer t;
+        while ((t = eventTimers.pollDue(Long.MAX_VALUE)) != null) eventByKey.computeIfAbsent(t.key(), k -> new java.util.ArrayList<>()).add(t);
+        while ((t = processingTimers.pollDue(Long.MAX_VALUE)) != null) procByKey.computeIfAbsent(t.key(), k -> new java.util.ArrayList<>()).add(t);
+        quiesced = true;
+        java.util.TreeSet<Object> allKeys = new java.util.TreeSet<>(keyOrder);
+        allKeys.addAll(eventByKey.keySet());
+        allKeys.addAll(procByKey.keySet());
+        for (Object key : allKeys) {
+            for (InternalTimer e : eventByKey.getOrDefault(key, java.util.List.of())) target.onEventTime(e);
+            for (InternalTimer p : procByKey.getOrDefault(key, java.util.List.of())) target.onProcessingTime(p);
+        }
     }
 
     private void scheduleWakeUp(long time) {

@@ -93,7 +93,17 @@ public final class PipelineValidator {
                                    Map<String, Integer> known, String path, List<Problem> problems) {
         if (t.maxParallelism() == 1) return 1;
         int own = n.parallelism() != null ? n.parallelism() : s.parallelismOrDefault();
-        if (t.keyed() && in.size() == 1) {
+        boolean fromKeyBy = in.size() == 1 && types.get(in.get(0).from()) != null
+                && types.get(in.get(0).from()).id().equals("key-by");
+        if (t.keying() == NodeType.Keying.OPTIONAL && !fromKeyBy) {
+            // Flink's windowAll runs in one subtask (forceNonParallel): it sees the whole stream.
+            if (n.parallelism() != null && n.parallelism() > 1) {
+                problems.add(Problem.error(path + ".parallelism", n.id(), "without a key-by before it, \"" + t.id()
+                        + "\" sees the whole stream and runs in one subtask (as Flink's windowAll); key the stream to run it in parallel"));
+            }
+            return 1;
+        }
+        if (t.keying() != NodeType.Keying.NONE && in.size() == 1) {
             // Keyed state lives where the key-by sent the key: a keyed node runs with its key-by's parallelism.
             Integer upstream = known.get(in.get(0).from());
             if (upstream != null) {

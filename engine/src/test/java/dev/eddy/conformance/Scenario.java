@@ -35,6 +35,42 @@ final class Scenario {
         return o.lines("trace.jsonl");
     }
 
+    /**
+     * A keyed window scenario with the late port traced too: script → key-by k → window → trace
+     * "out.jsonl", and window.late → trace "late.jsonl". Returns {out lines, late lines}.
+     */
+    static List<List<String>> keyedWindow(Path dir, String schema, String steps, String windowParams) {
+        String nodes = "{\"id\": \"script\", \"type\": \"source.scripted\", \"params\": {\"schema\": " + schema + ", \"steps\": [" + steps + "]}},"
+                + " {\"id\": \"byK\", \"type\": \"key-by\", \"params\": {\"key\": \"k\"}},"
+                + " {\"id\": \"w\", \"type\": \"window\", \"params\": " + windowParams + "},"
+                + " {\"id\": \"out\", \"type\": \"sink.trace\", \"params\": {\"path\": \"out.jsonl\"}},"
+                + " {\"id\": \"late\", \"type\": \"sink.trace\", \"params\": {\"path\": \"late.jsonl\"}}";
+        String edges = TestRuns.chain("script", "byK", "w", "out") + ", {\"from\": \"w\", \"port\": \"late\", \"to\": \"late\"}";
+        var o = TestRuns.run(TestRuns.doc("{\"startTime\": 0}", nodes, edges), dir, RunOptions.defaults());
+        assertTrue(o.result().succeeded(), o.result().failure());
+        return List.of(o.lines("out.jsonl"), o.lines("late.jsonl"));
+    }
+
+    /** {"k": "a", "v": 3} at ts, as a scripted record step. */
+    static String kv(String k, long v, long ts) {
+        return "{\"record\": {\"k\": \"" + k + "\", \"v\": " + v + "}, \"ts\": " + ts + "}";
+    }
+
+    static final String KV = "{\"k\": \"STRING\", \"v\": \"BIGINT\"}";
+
+    /** A window result line of a keyed sum: key, bounds as instants, sum, timestamp. */
+    static String sum(String k, long start, long end, long sum, long ts) {
+        return "{\"record\": {\"k\":\"" + k + "\",\"window_start\":\"" + java.time.Instant.ofEpochMilli(start)
+                + "\",\"window_end\":\"" + java.time.Instant.ofEpochMilli(end) + "\",\"sum\":" + sum + "}, \"ts\": " + ts + "}";
+    }
+
+    /** A late record line as the late port passes it on: the original record and timestamp. */
+    static String lateKv(String k, long v, long ts) {
+        return "{\"record\": {\"k\":\"" + k + "\",\"v\":" + v + "}, \"ts\": " + ts + "}";
+    }
+
+    static final String MAX = "{\"watermark\": 9223372036854775807}";
+
     static String record(String fields, Long ts) {
         return "{\"record\": {" + fields + "}, \"ts\": " + ts + "}";
     }

@@ -1,0 +1,84 @@
+package dev.eddy.operators;
+
+import java.util.List;
+import dev.eddy.types.Row;
+
+/**
+ * The accumulators of a list of aggregate calls (COUNT, SUM, MIN, MAX, AVG, FIRST, LAST): made
+ * empty, fed one record at a time, merged (when session windows merge), and read out. Shared by
+ * the rolling aggregate and the window aggregate, so both compute exactly alike.
+ */
+public final class Aggregates {
+    private final AggregateCall[] calls;
+
+    public Aggregates(List<AggregateCall> calls) { this.calls = calls.toArray(new AggregateCall[0]); }
+
+    public int size() { return calls.length; }
+
+    /** A mutable accumulator; owned by one operator subtask. */
+    public static final class Acc {
+        final Object[] values;
+        final long[] counts;
+
+        Acc(int n) {
+            values = new Object[n];
+            counts = new long[n];
+        }
+    }
+
+    public Acc create() { return new Acc(calls.length); }
+
+    public Acc add(Acc acc, Row row) {
+        for (int i = 0; i < calls.length; i++) {
+            AggregateCall c = calls[i];
+            Object v = c.field() < 0 ? Boolean.TRUE : row.get(c.field());
+            if (v == null) continue;
+            Object cur = acc.values[i];
+            switch (c.function()) {
+                case COUNT -> acc.counts[i]++;
+                case SUM -> acc.values[i] = FieldCombiner.SUM.combine(cur, v);
+                case MIN -> acc.values[i] = FieldCombiner.MIN.combine(cur, v);
+                case MAX -> acc.values[i] = FieldCombiner.MAX.combine(cur, v);
+                case FIRST -> acc.values[i] = cur == null ? v : cur;
+                case LAST -> acc.values[i] = v;
+                case AVG -> {
+                    acc.values[i] = (cur == null ? 0.0 : (Double) cur) + ((Number) v).doubleValue();
+                    acc.counts[i]++;
+                }
+            }
+        }
+        return acc;
+    }
+
+    /** Folds {@code source} into {@code target}; target's values count as the earlier ones (FIRST keeps them). */
+    public Acc merge(Acc target, Acc source) {
+        for (int i = 0; i < calls.length; i++) {
+            Object t = target.values[i];
+            Object s = source.values[i];
+            switch (calls[i].function()) {
+                case COUNT -> target.counts[i] += source.counts[i];
+                case SUM -> target.values[i] = FieldCombiner.SUM.combine(t, s);
+                case MIN -> target.values[i] = FieldCombiner.MIN.combine(t, s);
+                case MAX -> target.values[i] = FieldCombiner.MAX.combine(t, s);
+                case FIRST -> target.values[i] = t == null ? s : t;
+                case LAST -> target.values[i] = s == null ? t : s;
+                case AVG -> {
+                    target.values[i] = t == null ? s : s == null ? t : (Double) t + (Double) s;
+                    target.counts[i] += source.counts[i];
+                }
+            }
+        }
+        return target;
+    }
+
+    /** Writes the results into out[offset], out[offset + 1], ... */
+    public void results(Acc acc, Object[] out, int offset) {
+        for (int i = 0; i < calls.length; i++) {
+            switch (calls[i].function()) {
+                case COUNT -> out[offset + i] = acc.counts[i];
+                case AVG -> out[offset + i] = acc.counts[i] == 0 ? null : (Double) acc.values[i] / acc.counts[i];
+                default -> out[offset + i] = acc.values[i];
+            }
+        }
+    }
+}

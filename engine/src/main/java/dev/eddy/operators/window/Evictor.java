@@ -1,0 +1,62 @@
+package dev.eddy.operators.window;
+
+import dev.eddy.runtime.Time;
+import java.util.List;
+
+/**
+ * Removes elements from a window before or after its function runs (Flink's Evictor). With an
+ * evictor the window keeps every element, so the evictions are permanent: the operator writes
+ * back what is left.
+ */
+public interface Evictor {
+    void evictBefore(List<TimestampedRow> elements, Window window);
+
+    void evictAfter(List<TimestampedRow> elements, Window window);
+
+    /** CountEvictor.of(n): keep the last n elements in arrival order. */
+    static Evictor count(long n, boolean after) {
+        return new OneSided(after) {
+            @Override
+            void evict(List<TimestampedRow> elements, Window window) {
+                int size = elements.size();
+                if (size > n) elements.subList(0, (int) (size - n)).clear();
+            }
+        };
+    }
+
+    /**
+     * TimeEvictor.of(d): keep elements newer than the largest element timestamp minus d (those at
+     * or below the cutoff go); nothing happens when the first element has no timestamp.
+     */
+    static Evictor time(long d, boolean after) {
+        return new OneSided(after) {
+            @Override
+            void evict(List<TimestampedRow> elements, Window window) {
+                if (elements.isEmpty() || elements.get(0).timestamp() == Time.NO_TIMESTAMP) return;
+                long max = Long.MIN_VALUE;
+                for (TimestampedRow e : elements) max = Math.max(max, e.timestamp());
+                long cutoff = max - d;
+                elements.removeIf(e -> e.timestamp() <= cutoff);
+            }
+        };
+    }
+
+    /** An evictor that works either before or after the function, as Flink's doEvictAfter says. */
+    abstract class OneSided implements Evictor {
+        private final boolean after;
+
+        OneSided(boolean after) { this.after = after; }
+
+        abstract void evict(List<TimestampedRow> elements, Window window);
+
+        @Override
+        public void evictBefore(List<TimestampedRow> elements, Window window) {
+            if (!after) evict(elements, window);
+        }
+
+        @Override
+        public void evictAfter(List<TimestampedRow> elements, Window window) {
+            if (after) evict(elements, window);
+        }
+    }
+}

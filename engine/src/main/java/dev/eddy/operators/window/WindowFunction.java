@@ -1,0 +1,87 @@
+package dev.eddy.operators.window;
+
+import dev.eddy.operators.Aggregates;
+import dev.eddy.operators.RollingAggregateOperator;
+import dev.eddy.types.Row;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What a window computes when it fires. Every result row starts with the key's columns and the
+ * window's bounds (window_start, window_end; NULL for the global window).
+ */
+public sealed interface WindowFunction permits WindowFunction.Aggregate, WindowFunction.Elements {
+    /** Whether contents can be folded as elements arrive (reduce/aggregate) instead of kept whole. */
+    boolean incremental();
+
+    /** Results from the accumulated value of an incremental function. */
+    List<Row> fromAccumulator(Object key, Window window, Object accumulator);
+
+    /** Results from the kept elements (evicting windows, full-window functions). */
+    List<Row> fromElements(Object key, Window window, List<TimestampedRow> elements);
+
+    static void writeBounds(Window window, Object[] out, int at) {
+        boolean global = window instanceof Window.GlobalWindow;
+        out[at] = global ? null : Instant.ofEpochMilli(window.start());
+        out[at + 1] = global ? null : Instant.ofEpochMilli(window.end());
+    }
+
+    /** Incremental aggregation, like window(...).aggregate(...): one result row per firing. */
+    record Aggregate(Aggregates aggregates, int keyColumns) implements WindowFunction {
+        @Override
+        public boolean incremental() { return true; }
+
+        @Override
+        public List<Row> fromAccumulator(Object key, Window window, Object accumulator) {
+            Object[] out = new Object[keyColumns + 2 + aggregates.size()];
+            RollingAggregateOperator.writeKey(key, keyColumns, out);
+            writeBounds(window, out, keyColumns);
+            aggregates.results((Aggregates.Acc) accumulator, out, keyColumns + 2);
+            return List.of(Row.wrap(out));
+        }
+
+        @Override
+        public List<Row> fromElements(Object key, Window window, List<TimestampedRow> elements) {
+            Aggregates.Acc acc = aggregates.create();
+            for (TimestampedRow e : elements) aggregates.add(acc, e.row());
+            return fromAccumulator(key, window, acc);
+        }
+    }
+
+    /**
+     * A full-window function, like a ProcessWindowFunction that emits the window's elements: all
+     * of them in arrival order, or the first {@code limit} by a field (top-N).
+     */
+    record Elements(int keyColumns, int orderBy, boolean descending, int limit) implements WindowFunction {
+        @Override
+        public boolean incremental() { return false; }
+
+        @Override
+        public List<Row> fromAccumulator(Object key, Window window, Object accumulator) {
+            throw new IllegalStateException("a full-window function keeps elements");
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        @Override
+        public List<Row> fromElements(Object key, Window window, List<TimestampedRow> elements) {
+            List<TimestampedRow> chosen = new ArrayList<>(elements);
+            if (orderBy >= 0) {
+                Comparator<TimestampedRow> c = Comparator.comparing(e -> (Comparable) e.row().get(orderBy),
+                        Comparator.nullsLast(Comparator.naturalOrder()));
+                chosen.sort(descending ? c.reversed() : c);
+            }
+            if (limit > 0 && chosen.size() > limit) chosen = chosen.subList(0, limit);
+            List<Row> out = new ArrayList<>(chosen.size());
+            for (TimestampedRow e : chosen) {
+                Object[] values = new Object[keyColumns + 2 + e.row().arity()];
+                RollingAggregateOperator.writeKey(key, keyColumns, values);
+                writeBounds(window, values, keyColumns);
+                for (int i = 0; i < e.row().arity(); i++) values[keyColumns + 2 + i] = e.row().get(i);
+                out.add(Row.wrap(values));
+            }
+            return out;
+        }
+    }
+}
