@@ -11,20 +11,25 @@ import java.util.Map;
  * it establishes (key-by only), and its runtime part, a source or an operator factory.
  */
 public record Binding(Map<String, Schema> outputs, Partitioning inputPartitioning, KeyInfo keyOut,
-                      SourceFactory source, OperatorFactory operator) {
+                      SourceFactory source, OperatorFactory operator, boolean unbounded) {
     public static Binding operator(Map<String, Schema> outputs, OperatorFactory factory) {
-        return new Binding(outputs, Partitioning.FORWARD, null, null, factory);
+        return new Binding(outputs, Partitioning.FORWARD, null, null, factory, false);
     }
 
     public static Binding source(Schema out, SourceFactory factory) {
-        return new Binding(Map.of("out", out), Partitioning.FORWARD, null, factory, null);
+        return new Binding(Map.of("out", out), Partitioning.FORWARD, null, factory, null, false);
     }
 
     public static Binding sink(OperatorFactory factory) {
-        return new Binding(Map.of(), Partitioning.FORWARD, null, null, factory);
+        return new Binding(Map.of(), Partitioning.FORWARD, null, null, factory, false);
     }
 
     public Binding withPartitioning(Partitioning p, KeyInfo key) {
-        return new Binding(outputs, p, key, source, operator);
+        return new Binding(outputs, p, key, source, operator, unbounded);
+    }
+
+    /** Marks a source that never ends by itself (a generator without count, a socket). */
+    public Binding unboundedIf(boolean yes) {
+        return new Binding(outputs, inputPartitioning, keyOut, source, operator, yes);
     }
 }

@@ -20,10 +20,15 @@ final class DocsCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("node-types.md"), ReferenceDoc.markdown(StandardCatalog.get()));
-        Files.writeString(dir.resolve("pipeline.schema.json"), PipelineSchema.text(StandardCatalog.get()));
+    public Integer call() {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("node-types.md"), ReferenceDoc.markdown(StandardCatalog.get()));
+            Files.writeString(dir.resolve("pipeline.schema.json"), PipelineSchema.text(StandardCatalog.get()));
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("eddy: cannot write the docs into " + dir + ": " + dev.eddy.runtime.Failures.describe(e));
+            return EddyCommand.BAD_INPUT;
+        }
         spec.commandLine().getOut().println("wrote " + dir.resolve("node-types.md") + " and " + dir.resolve("pipeline.schema.json"));
         return 0;
     }

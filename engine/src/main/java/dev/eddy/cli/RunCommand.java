@@ -94,24 +94,37 @@ final class RunCommand implements Callable<Integer> {
             return EddyCommand.BAD_INPUT;
         }
         Thread tracer = trace ? startTracer(bus, err) : null;
-        Thread hook = new Thread(job.driver()::cancel, "eddy-interrupt");
+        // On Ctrl-C the JVM ends once its hooks return: cancel, then wait until files are closed and the summary is out.
+        java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            job.driver().cancel();
+            try {
+                reported.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "eddy-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
-        JobResult result = job.run();
         try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException ignored) {
-            // Shutting down already (Ctrl-C): the hook has done its work.
+            JobResult result = job.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // Shutting down already (Ctrl-C): the hook is waiting for the summary below.
+            }
+            if (tracer != null) {
+                tracer.interrupt();
+                tracer.join(2000);
+            }
+            parent.stdout.flush();
+            summary(result, err);
+            if (result.succeeded()) return 0;
+            if (result.state() == dev.eddy.observe.JobState.CANCELED) return 130;
+            err.println("eddy: job failed: " + result.failure());
+            return EddyCommand.JOB_FAILED;
+        } finally {
+            reported.countDown();
         }
-        if (tracer != null) {
-            tracer.interrupt();
-            tracer.join(2000);
-        }
-        parent.stdout.flush();
-        summary(result, err);
-        if (result.succeeded()) return 0;
-        if (result.state() == dev.eddy.observe.JobState.CANCELED) return 130;
-        err.println("eddy: job failed: " + result.failure());
-        return EddyCommand.JOB_FAILED;
     }
 
     private static int usage(PrintWriter err, String message) {

@@ -19,6 +19,7 @@ import dev.eddy.operators.FieldCombiner;
 import dev.eddy.operators.PassThroughOperator;
 import dev.eddy.operators.RollingAggregateOperator;
 import dev.eddy.operators.RollingReduceOperator;
+import dev.eddy.operators.SortingKeyByOperator;
 import dev.eddy.runtime.CompositeKey;
 import dev.eddy.runtime.JobFailedException;
 import dev.eddy.runtime.KeySelector;
@@ -68,7 +69,9 @@ final class KeyNodes {
                     String node = ctx.node().id();
                     KeySelector selector = selector(node, in, exprs);
                     KeyInfo key = new KeyInfo(selector, columns, String.join(", ", texts));
-                    return Binding.operator(Bindings.out(in), PassThroughOperator::new).withPartitioning(Partitioning.HASH, key);
+                    boolean batch = ctx.mode() == RuntimeMode.BATCH;
+                    return Binding.operator(Bindings.out(in), batch ? () -> new SortingKeyByOperator(selector) : PassThroughOperator::new)
+                            .withPartitioning(Partitioning.HASH, key);
                 });
     }
 
@@ -79,7 +82,7 @@ final class KeyNodes {
             try {
                 if (es.length == 1) return nullSafe(es[0].evaluate(row));
                 Object[] fields = new Object[es.length];
-                for (int i = 0; i < es.length; i++) fields[i] = es[i].evaluate(row);
+                for (int i = 0; i < es.length; i++) fields[i] = nullSafe(es[i].evaluate(row));
                 return new CompositeKey(fields);
             } catch (EvaluationException e) {
                 throw new JobFailedException(node, "key-by \"" + node + "\" cannot compute the key of "
@@ -112,7 +115,7 @@ final class KeyNodes {
                         + " key's final result is emitted, at the end. Fields without a combiner keep the key's first record's"
                         + " value, as Flink's sum(field) does.")
                 .param(required("combine", COMBINERS, "fields and how they combine: sum, min, max, first or last, e.g. {\"count\": \"sum\"}"))
-                .input(PortSpec.IN).output(PortSpec.OUT).failsPerRecord().keyed()
+                .input(PortSpec.IN).output(PortSpec.OUT).keyed()
                 .bind(ctx -> {
                     Schema in = ctx.input();
                     FieldCombiner[] combiners = new FieldCombiner[in.size()];
@@ -142,7 +145,7 @@ final class KeyNodes {
                     }
                     KeySelector key = ctx.inputKey().selector();
                     boolean batch = ctx.mode() == RuntimeMode.BATCH;
-                    return Binding.operator(Bindings.outWithErrors(in), () -> new RollingReduceOperator(in, key, batch, combiners));
+                    return Binding.operator(Bindings.out(in), () -> new RollingReduceOperator(in, key, batch, combiners));
                 });
     }
 
@@ -152,7 +155,7 @@ final class KeyNodes {
                 .concept("A rolling aggregation on a keyed stream: the output has the key's columns and one column per"
                         + " aggregate, updated with every record in streaming mode, final only in batch mode.")
                 .param(required("aggregates", AGGREGATES, "output columns and aggregate calls, e.g. {\"total\": \"SUM(amount)\", \"n\": \"COUNT(*)\"}"))
-                .input(PortSpec.IN).output(PortSpec.OUT).failsPerRecord().keyed()
+                .input(PortSpec.IN).output(PortSpec.OUT).keyed()
                 .bind(ctx -> {
                     Schema in = ctx.input();
                     KeyInfo key = ctx.inputKey();
@@ -184,7 +187,7 @@ final class KeyNodes {
                     }
                     boolean batch = ctx.mode() == RuntimeMode.BATCH;
                     int keyColumns = key.columns().size();
-                    return Binding.operator(Bindings.outWithErrors(out),
+                    return Binding.operator(Bindings.out(out),
                             () -> new RollingAggregateOperator(in, key.selector(), batch, keyColumns, calls));
                 });
     }

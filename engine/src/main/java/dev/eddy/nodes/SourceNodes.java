@@ -126,7 +126,7 @@ final class SourceNodes {
                     boolean header = p.bool("header");
                     double rate = rateOf(p);
                     return new Binding(Bindings.outWithErrors(schema), dev.eddy.runtime.Partitioning.FORWARD, null,
-                            (i, n) -> new FileSource(path, format, schema, header, delimiter.charAt(0), rate), null);
+                            (i, n) -> new FileSource(path, format, schema, header, delimiter.charAt(0), rate), null, false);
                 });
     }
 
@@ -149,7 +149,7 @@ final class SourceNodes {
                     }
                     double rate = rateOf(p);
                     return Binding.source(Schema.of("value", DataType.BIGINT),
-                            (i, n) -> new SequenceSource(from, to, rate, i, n));
+                            (i, n) -> new SequenceSource(from, to, rate, i, n)).unboundedIf(to == null);
                 });
     }
 
@@ -178,7 +178,7 @@ final class SourceNodes {
                     long start = p.instant("start");
                     return Binding.source(Schema.of("sensor", DataType.STRING, "room", DataType.STRING,
                                     "temperature", DataType.DOUBLE, "ts", DataType.TIMESTAMP),
-                            (i, n) -> new SensorSource(sensors, rooms, delay, late, count, rate, start, i, n));
+                            (i, n) -> new SensorSource(sensors, rooms, delay, late, count, rate, start, i, n)).unboundedIf(count < 0);
                 });
     }
 
@@ -197,7 +197,7 @@ final class SourceNodes {
                     long count = countOf(p);
                     long start = p.instant("start");
                     return Binding.source(Schema.of("user", DataType.STRING, "page", DataType.STRING, "ts", DataType.TIMESTAMP),
-                            (i, n) -> new ClickSource(users, gap, count, start, i, n));
+                            (i, n) -> new ClickSource(users, gap, count, start, i, n)).unboundedIf(count < 0);
                 });
     }
 
@@ -215,7 +215,7 @@ final class SourceNodes {
                     long start = p.instant("start");
                     return Binding.source(Schema.of("createTime", DataType.TIMESTAMP, "orderId", DataType.BIGINT,
                                     "payAmount", DataType.DOUBLE, "payPlatform", DataType.BIGINT, "provinceId", DataType.BIGINT),
-                            (i, n) -> new PaymentSource(count, rate, start, i, n));
+                            (i, n) -> new PaymentSource(count, rate, start, i, n)).unboundedIf(count < 0);
                 });
     }
 
@@ -230,7 +230,7 @@ final class SourceNodes {
                     long count = countOf(p);
                     double rate = rateOf(p);
                     long start = p.instant("start");
-                    return Binding.source(Schema.of("line", DataType.STRING), (i, n) -> new SentenceSource(count, rate, start, i, n));
+                    return Binding.source(Schema.of("line", DataType.STRING), (i, n) -> new SentenceSource(count, rate, start, i, n)).unboundedIf(count < 0);
                 });
     }
 
@@ -257,7 +257,7 @@ final class SourceNodes {
                     String delimiter = p.string("delimiter");
                     int retry = p.integer("maxRetry").intValue();
                     return Binding.source(Schema.of("line", DataType.STRING),
-                            (i, n) -> new SocketSource(host, port.intValue(), delimiter, retry));
+                            (i, n) -> new SocketSource(host, port.intValue(), delimiter, retry)).unboundedIf(true);
                 });
     }
 

@@ -11,31 +11,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ObservationBus {
     private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
     private volatile boolean active;
+    private volatile boolean samplesWanted;
 
     public Subscription subscribe(int capacity, boolean wantsRecordSamples) {
         Subscription s = new Subscription(this, capacity, wantsRecordSamples);
         subscribers.add(s);
         active = true;
+        samplesWanted |= wantsRecordSamples;
         return s;
     }
 
     void unsubscribe(Subscription s) {
         subscribers.remove(s);
         active = !subscribers.isEmpty();
+        samplesWanted = subscribers.stream().anyMatch(x -> x.wantsRecordSamples);
     }
 
     public boolean isActive() { return active; }
 
     /** Whether anyone wants per-record samples; the engine skips building them otherwise. */
-    public boolean wantsRecordSamples() {
-        if (!active) return false;
-        for (Subscription s : subscribers) if (s.wantsRecordSamples) return true;
-        return false;
-    }
+    public boolean wantsRecordSamples() { return samplesWanted; }
 
     public void publish(Observation o) {
         if (!active) return;
-        boolean sample = o instanceof Observation.RecordSampled;
+        boolean sample = Subscription.isSample(o);
         for (Subscription s : subscribers) {
             if (sample && !s.wantsRecordSamples) continue;
             s.offer(o);

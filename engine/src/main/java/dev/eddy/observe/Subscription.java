@@ -2,44 +2,67 @@ package dev.eddy.observe;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One listener's buffer of observations. The designer drains it once per frame; the CLI's
- * trace and the tests drain it as they go. Dropped samples are counted so a chart can say
- * "thinned" instead of lying.
+ * trace and the tests drain it as they go. Only samples (records leaving nodes, elements entering
+ * windows) may be thinned when more than the capacity of them wait; they are counted so a chart
+ * can say "thinned" instead of lying. Everything else (watermarks, firings, late records, state
+ * changes, totals) is always kept, in order.
  */
 public final class Subscription implements AutoCloseable {
     private final ObservationBus bus;
-    private final ArrayBlockingQueue<Observation> queue;
+    private final LinkedBlockingQueue<Observation> queue = new LinkedBlockingQueue<>();
+    private final int capacity;
+    private final AtomicInteger samplesQueued = new AtomicInteger();
     final boolean wantsRecordSamples;
     private final AtomicLong dropped = new AtomicLong();
 
     Subscription(ObservationBus bus, int capacity, boolean wantsRecordSamples) {
         this.bus = bus;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.wantsRecordSamples = wantsRecordSamples;
     }
 
+    static boolean isSample(Observation o) {
+        return o instanceof Observation.RecordSampled || o instanceof Observation.WindowElementAdded;
+    }
+
     void offer(Observation o) {
-        if (!queue.offer(o)) dropped.incrementAndGet();
+        if (isSample(o)) {
+            if (samplesQueued.incrementAndGet() > capacity) {
+                samplesQueued.decrementAndGet();
+                dropped.incrementAndGet();
+                return;
+            }
+        }
+        queue.add(o);
+    }
+
+    private void taken(Observation o) {
+        if (o != null && isSample(o)) samplesQueued.decrementAndGet();
     }
 
     /** Everything buffered so far, oldest first. */
     public List<Observation> drain() {
         List<Observation> out = new ArrayList<>(queue.size());
         queue.drainTo(out);
+        for (Observation o : out) taken(o);
         return out;
     }
 
     /** Waits up to the timeout for the next observation; null when none came. */
     public Observation poll(long timeout, TimeUnit unit) throws InterruptedException {
-        return queue.poll(timeout, unit);
+        Observation o = queue.poll(timeout, unit);
+        taken(o);
+        return o;
     }
 
-    /** How many observations did not fit in the buffer and were thinned out. */
+    /** How many samples did not fit in the buffer and were thinned out. */
     public long dropped() { return dropped.get(); }
 
     @Override

@@ -53,6 +53,19 @@ public final class PipelineRunner {
         if (v.hasErrors()) {
             throw new InvalidPipelineException(pipeline.name() == null ? "pipeline" : "pipeline \"" + pipeline.name() + "\"", v.errors());
         }
+        if (mode == RuntimeMode.BATCH && options.maxRecordsPerSource() == Long.MAX_VALUE) {
+            List<dev.eddy.validate.Problem> unbounded = new ArrayList<>();
+            v.bindings().forEach((id, b) -> {
+                if (b.unbounded()) {
+                    unbounded.add(dev.eddy.validate.Problem.error("nodes[" + indexOf(pipeline, id) + "]", id, "\"" + id
+                            + "\" never ends, and batch mode needs bounded input (as Flink's BATCH mode does); set its count,"
+                            + " or run with --max-records"));
+                }
+            });
+            if (!unbounded.isEmpty()) {
+                throw new InvalidPipelineException(pipeline.name() == null ? "pipeline" : "pipeline \"" + pipeline.name() + "\"", unbounded);
+            }
+        }
         JobSpec spec = jobSpec(effective, v);
         JobEnvironment env = new JobEnvironment(pipelineDir, options.outputDir(), options.stdout(), new ResultTables(),
                 options.observations(), mode, s.seedOrDefault(), options.maxRecordsPerSource());
@@ -62,6 +75,11 @@ public final class PipelineRunner {
                 ? new ParallelDriver(spec, env, pacer, start)
                 : new DeterministicDriver(spec, env, pacer, start);
         return new Prepared(spec, env, v, driver);
+    }
+
+    private static int indexOf(Pipeline p, String id) {
+        for (int i = 0; i < p.nodes().size(); i++) if (p.nodes().get(i).id().equals(id)) return i;
+        return -1;
     }
 
     private JobSpec jobSpec(Pipeline p, ValidationResult v) {

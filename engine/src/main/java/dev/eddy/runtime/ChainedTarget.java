@@ -7,16 +7,25 @@ import dev.eddy.types.Row;
 final class ChainedTarget implements Target {
     private final StreamOperator operator;
     private final NodeMetrics metrics;
+    private final String nodeId;
 
     ChainedTarget(StreamOperator operator, NodeMetrics metrics) {
         this.operator = operator;
         this.metrics = metrics;
+        this.nodeId = metrics.node;
     }
 
     @Override
     public void collect(Row row, long timestamp) {
         metrics.recordsIn++;
-        operator.processElement(row, timestamp);
+        try {
+            operator.processElement(row, timestamp);
+        } catch (JobFailedException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // A failure no operator handled (a bug, or a user regex too deep for the stack): name the node.
+            throw new JobFailedException(nodeId, "node \"" + nodeId + "\" failed on record " + row + ": " + Failures.describe(e), e);
+        }
     }
 
     @Override

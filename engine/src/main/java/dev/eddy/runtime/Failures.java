@@ -12,6 +12,10 @@ public final class Failures {
     private Failures() {}
 
     public static String describe(Throwable e) {
+        if (e instanceof StackOverflowError) return "the computation nested too deeply (a stack overflow), e.g. a regular expression with a repeated group on a long text";
+        if (e instanceof OutOfMemoryError) return "out of memory; give Eddy more heap (JAVA_OPTS=-Xmx...) or keep less state";
+        if (e instanceof java.nio.charset.MalformedInputException) return "the file is not UTF-8 text";
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " exists and is not a directory";
         if (e instanceof NoSuchFileException n) return n.getFile() + ": no such file or directory";
         if (e instanceof AccessDeniedException a) return a.getFile() + ": permission denied";
         if (e instanceof FileSystemException f) {

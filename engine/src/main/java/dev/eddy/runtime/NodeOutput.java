@@ -38,7 +38,7 @@ final class NodeOutput implements Output {
     @Override
     public void collect(Row row, long timestamp) {
         metrics.recordsOut++;
-        if (bus.isActive()) bus.publish(new Observation.RecordSampled(clock.currentProcessingTime(), nodeId, subtask, "out", row, timestamp));
+        if (bus.wantsRecordSamples()) bus.publish(new Observation.RecordSampled(clock.currentProcessingTime(), nodeId, subtask, "out", row, timestamp));
         for (Target t : main) t.collect(row, timestamp);
     }
 
@@ -48,7 +48,7 @@ final class NodeOutput implements Output {
             collect(row, timestamp);
             return;
         }
-        if (bus.isActive()) bus.publish(new Observation.RecordSampled(clock.currentProcessingTime(), nodeId, subtask, port, row, timestamp));
+        if (bus.wantsRecordSamples()) bus.publish(new Observation.RecordSampled(clock.currentProcessingTime(), nodeId, subtask, port, row, timestamp));
         for (Target t : sidePorts.getOrDefault(port, NONE)) t.collect(row, timestamp);
     }
 

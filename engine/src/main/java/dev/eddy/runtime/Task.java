@@ -133,9 +133,7 @@ public final class Task {
                 p = reader.poll(sourceOutput);
             } catch (JobFailedException e) {
                 throw e;
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
+            } catch (Exception | StackOverflowError e) {
                 throw new JobFailedException(sourceContext.nodeId(), "source \"" + sourceContext.nodeId()
                         + "\" failed: " + Failures.describe(e), e);
             }
@@ -185,6 +183,10 @@ public final class Task {
         for (RecordWriter w : writers) w.endOfInput();
         flush();
         finished = true;
+        if (sourceContext != null) {
+            sourceContext.environment().observations().publish(new dev.eddy.observe.Observation.SubtaskFinished(
+                    sourceContext.currentProcessingTime(), sourceContext.nodeId(), subtaskIndex));
+        }
         for (OperatorContext c : contexts) {
             c.environment().observations().publish(new dev.eddy.observe.Observation.SubtaskFinished(
                     c.currentProcessingTime(), c.nodeId(), subtaskIndex));

@@ -83,18 +83,46 @@ public final class PipelineValidator {
                 }
                 Binding b = t.binder().bind(ctx);
                 if (b != null && !ctx.failed()) bindings.put(id, b);
-                parallelism.put(id, parallelism(p.settings(), n, t, inbound.get(id), types, parallelism, path, problems));
+                parallelism.put(id, parallelism(p, n, t, inbound.get(id), outbound, types, parallelism, path, problems));
             }
         }
         return new ValidationResult(problems, bindings, order == null ? List.of() : order, parallelism);
     }
 
-    private static int parallelism(Settings s, Node n, NodeType t, List<Edge> in, Map<String, NodeType> types,
-                                   Map<String, Integer> known, String path, List<Problem> problems) {
+    private static boolean isPartitioner(NodeType t) {
+        return t != null && (t.id().equals("key-by") || t.id().equals("rebalance"));
+    }
+
+    /**
+     * How many subtasks a node runs in. Key-by and rebalance are not computations in Flink but the
+     * partitioning of the edge into the next operator, so they take the parallelism of the node
+     * after them (when that node sets one), and the nodes after them run with theirs: the records
+     * are spread over exactly the subtasks that consume them. Keyed nodes run with their key-by's
+     * parallelism; a window without a key-by runs in one subtask, as windowAll does.
+     */
+    private static int parallelism(Pipeline p, Node n, NodeType t, List<Edge> in, Map<String, List<Edge>> outbound,
+                                   Map<String, NodeType> types, Map<String, Integer> known, String path, List<Problem> problems) {
+        Settings s = p.settings();
         if (t.maxParallelism() == 1) return 1;
-        int own = n.parallelism() != null ? n.parallelism() : s.parallelismOrDefault();
-        boolean fromKeyBy = in.size() == 1 && types.get(in.get(0).from()) != null
-                && types.get(in.get(0).from()).id().equals("key-by");
+        if (isPartitioner(t) && n.parallelism() == null) {
+            Integer chosen = null;
+            for (Edge e : outbound.get(n.id())) {
+                Node c = p.node(e.to()).orElse(null);
+                NodeType ct = types.get(e.to());
+                if (c == null || ct == null) continue;
+                Integer fixed = ct.maxParallelism() == 1 ? Integer.valueOf(1) : c.parallelism();
+                if (fixed == null) continue;
+                if (chosen != null && !chosen.equals(fixed)) {
+                    problems.add(Problem.error(path, n.id(), "the nodes after \"" + n.id() + "\" run with different parallelism ("
+                            + chosen + " and " + fixed + "); give each its own " + t.id() + " node"));
+                    break;
+                }
+                chosen = fixed;
+            }
+            return chosen != null ? chosen : s.parallelismOrDefault();
+        }
+        Integer upstream = in.size() == 1 && isPartitioner(types.get(in.get(0).from())) ? known.get(in.get(0).from()) : null;
+        boolean fromKeyBy = upstream != null && types.get(in.get(0).from()).id().equals("key-by");
         if (t.keying() == NodeType.Keying.OPTIONAL && !fromKeyBy) {
             // Flink's windowAll runs in one subtask (forceNonParallel): it sees the whole stream.
             if (n.parallelism() != null && n.parallelism() > 1) {
@@ -103,16 +131,19 @@ public final class PipelineValidator {
             }
             return 1;
         }
-        if (t.keying() != NodeType.Keying.NONE && in.size() == 1) {
-            // Keyed state lives where the key-by sent the key: a keyed node runs with its key-by's parallelism.
-            Integer upstream = known.get(in.get(0).from());
-            if (upstream != null) {
-                if (n.parallelism() != null && n.parallelism() != upstream.intValue()) {
-                    problems.add(Problem.error(path + ".parallelism", n.id(), "a keyed node runs with the parallelism of the key-by"
-                            + " before it (" + upstream + "); set the parallelism on the key-by node instead"));
-                }
-                return upstream;
+        if (upstream != null) {
+            if (n.parallelism() != null && n.parallelism() != upstream.intValue()) {
+                problems.add(Problem.error(path + ".parallelism", n.id(), "\"" + in.get(0).from() + "\" spreads records over "
+                        + upstream + " subtasks, but this node has parallelism " + n.parallelism() + "; set the parallelism on \""
+                        + in.get(0).from() + "\" instead"));
             }
+            return upstream;
+        }
+        int own = n.parallelism() != null ? n.parallelism() : s.parallelismOrDefault();
+        int maxP = s.maxParallelismOrDefault();
+        if (own > maxP) {
+            problems.add(Problem.error(path + ".parallelism", n.id(), "parallelism " + own + " is above maxParallelism " + maxP
+                    + " (the number of key groups); raise settings.maxParallelism"));
         }
         return own;
     }

@@ -104,7 +104,7 @@ public final class WindowOperator extends RecordOperator implements TimerService
             }
             skipped = false;
             boolean created = add(ks, stateWindow, row, timestamp);
-            if (bus.isActive()) {
+            if (bus.wantsRecordSamples()) {
                 bus.publish(new Observation.WindowElementAdded(now(), context.nodeId(), context.subtaskIndex(), shownKey(key),
                         actual.start(), actual.end(), row, timestamp, created));
             }

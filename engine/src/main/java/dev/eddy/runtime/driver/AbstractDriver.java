@@ -34,7 +34,7 @@ abstract class AbstractDriver implements Driver {
     @Override
     public void cancel() {
         canceled = true;
-        pacer.resume();
+        pacer.cancel();
     }
 
     /** Keeps the first failure; later ones are consequences of it. */
@@ -43,7 +43,8 @@ abstract class AbstractDriver implements Driver {
         if (t instanceof JobFailedException j) {
             failure = j;
         } else {
-            failure = new JobFailedException(null, "task \"" + taskName + "\" failed: " + Failures.describe(t), t);
+            String where = taskName == null ? "the run failed: " : "task \"" + taskName + "\" failed: ";
+            failure = new JobFailedException(null, where + Failures.describe(t), t);
         }
     }
 

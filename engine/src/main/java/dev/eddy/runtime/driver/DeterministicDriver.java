@@ -55,8 +55,8 @@ public final class DeterministicDriver extends AbstractDriver {
         publishState(JobState.RUNNING, null);
         try {
             for (Task t : plan.tasks()) t.open();
-        } catch (RuntimeException e) {
-            fail(e, "open");
+        } catch (RuntimeException | StackOverflowError e) {
+            fail(e, null);
             done = true;
         }
     }
@@ -105,8 +105,8 @@ public final class DeterministicDriver extends AbstractDriver {
             Thread.currentThread().interrupt();
             canceled = true;
             done = true;
-        } catch (RuntimeException e) {
-            fail(e, "step");
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            fail(e, null);
             done = true;
         }
         return !done;
@@ -123,6 +123,7 @@ public final class DeterministicDriver extends AbstractDriver {
             }
             step();
         }
+        if (canceled && !failed()) done = true;
         return result(startNanos);
     }
 

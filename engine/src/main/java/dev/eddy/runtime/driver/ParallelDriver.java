@@ -30,7 +30,7 @@ public final class ParallelDriver extends AbstractDriver {
     private final long startTime;
     private long startNanos;
     private final Map<Task, BlockingQueue<Batch>> queues = new HashMap<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ParallelDriver(JobSpec spec, JobEnvironment env, Pacer pacer, long startTime) {
         super(spec, env, pacer);
@@ -38,21 +38,18 @@ public final class ParallelDriver extends AbstractDriver {
     }
 
     @Override
-    protected long now() {
-        double speed = pacer.speed();
-        long elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000;
-        return startTime + (Double.isInfinite(speed) ? elapsedMillis : (long) (elapsedMillis * speed));
-    }
+    protected long now() { return pacer.clock(); }
 
     @Override
     public JobResult run() {
         startNanos = System.nanoTime();
+        pacer.startClock(startTime);
         plan = ExecutionPlan.build(spec, env, this::writer, this::now);
         publishState(JobState.RUNNING, null);
         try {
             for (Task t : plan.tasks()) t.open();
         } catch (RuntimeException e) {
-            fail(e, "open");
+            fail(e, null);
             return result(startNanos);
         }
         for (Task t : plan.tasks()) {
@@ -61,15 +58,18 @@ public final class ParallelDriver extends AbstractDriver {
             threads.add(th);
         }
         threads.forEach(Thread::start);
+        boolean interrupted = false;
         for (Thread th : threads) {
-            try {
-                th.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                cancel();
-                threads.forEach(Thread::interrupt);
+            while (th.isAlive()) {
+                try {
+                    th.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    cancel();
+                }
             }
         }
+        if (interrupted) Thread.currentThread().interrupt();
         return result(startNanos);
     }
 
@@ -95,6 +95,8 @@ public final class ParallelDriver extends AbstractDriver {
         } catch (InterruptedException | CanceledException e) {
             canceled = canceled || !failed();
         } catch (Throwable e) {
+            // Once canceled, what an interrupted read or write throws is part of stopping, not a failure.
+            if (canceled) return;
             fail(e, t.name());
             threads.forEach(Thread::interrupt);
         }
