@@ -29,12 +29,37 @@ final class ObservationJson {
         } else if (o instanceof Observation.JobStateChanged s) {
             n.put("kind", "job").put("state", s.state().name());
             if (s.reason() != null) n.put("reason", s.reason());
+        } else if (o instanceof Observation.WindowElementAdded w) {
+            window(n.put("kind", "windowElement"), w.node(), w.subtask(), w.key(), w.start(), w.end());
+            n.put("created", w.created()).put("ts", w.timestamp());
+            n.set("row", values(w.row()));
+        } else if (o instanceof Observation.WindowFired w) {
+            window(n.put("kind", "windowFired"), w.node(), w.subtask(), w.key(), w.start(), w.end());
+            n.put("reason", w.reason()).put("results", w.results()).put("watermark", w.watermark());
+        } else if (o instanceof Observation.WindowCleared w) {
+            window(n.put("kind", "windowCleared"), w.node(), w.subtask(), w.key(), w.start(), w.end());
+            n.put("reason", w.reason());
+        } else if (o instanceof Observation.WindowsMerged w) {
+            window(n.put("kind", "windowsMerged"), w.node(), w.subtask(), w.key(), w.start(), w.end());
+            n.put("merged", w.merged());
+        } else if (o instanceof Observation.LateRecord l) {
+            n.put("kind", "late").put("node", l.node()).put("subtask", l.subtask());
+            n.set("key", RowJson.value(l.key()));
+            n.set("row", values(l.row()));
+            n.put("ts", l.timestamp()).put("watermark", l.watermark()).put("allowedLateness", l.allowedLateness()).put("why", l.reason());
         } else if (o instanceof Observation.MetricsReported m) {
             n.put("kind", "metrics").put("node", m.node()).put("subtask", m.subtask())
                     .put("recordsIn", m.totals().recordsIn()).put("recordsOut", m.totals().recordsOut())
                     .put("errors", m.totals().errors());
         }
         return n.toString();
+    }
+
+    private static void window(ObjectNode n, String node, int subtask, Object key, long start, long end) {
+        n.put("node", node).put("subtask", subtask);
+        n.set("key", RowJson.value(key));
+        if (start != Long.MIN_VALUE) n.put("start", start);
+        if (end != Long.MAX_VALUE) n.put("end", end);
     }
 
     private static com.fasterxml.jackson.databind.node.ArrayNode values(Row row) {

@@ -161,6 +161,15 @@ class EddyCommandTest {
     }
 
     @Test
+    void traceExplainsWindowFiringsAndLateRecords() {
+        Result r = eddy("run", "../samples/late-sensor-readings/late-sensor-readings.json", "--output", dir.toString(), "--trace");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("\"kind\":\"windowFired\",\"node\":\"fiveSeconds\""), r.err());
+        assertTrue(r.err().contains("\"reason\":\"event-time trigger on watermark"), r.err());
+        assertTrue(r.err().contains("\"kind\":\"late\"") && r.err().contains("has already been cleaned up"), r.err());
+    }
+
+    @Test
     void maxRecordsStopsAnUnboundedPipeline() throws Exception {
         Path f = dir.resolve("endless.json");
         Files.writeString(f, "{\"format\": \"eddy.pipeline\", \"version\": 1, \"nodes\": [{\"id\": \"s\", \"type\": \"source.sentences\"},"
