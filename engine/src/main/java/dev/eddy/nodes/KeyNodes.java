@@ -161,23 +161,7 @@ final class KeyNodes {
                     KeyInfo key = ctx.inputKey();
                     List<Field> fields = new ArrayList<>(key.columns());
                     List<AggregateCall> calls = new ArrayList<>();
-                    for (Map.Entry<String, String> a : ctx.params().textMap("aggregates").entrySet()) {
-                        String param = "aggregates." + a.getKey();
-                        try {
-                            AggregateCall.Parsed parsed = AggregateCall.parse(a.getValue());
-                            int field = parsed.field().equals("*") ? -1 : in.indexOf(parsed.field());
-                            if (field < 0 && !parsed.field().equals("*")) {
-                                ctx.error(param, "no input field \"" + parsed.field() + "\"; the input has " + String.join(", ", in.names()));
-                                continue;
-                            }
-                            DataType inputType = field < 0 ? DataType.BIGINT : in.field(field).type();
-                            DataType result = AggregateCall.resultType(parsed.function(), inputType);
-                            calls.add(new AggregateCall(parsed.function(), field, result));
-                            fields.add(new Field(a.getKey(), result));
-                        } catch (IllegalArgumentException e) {
-                            ctx.error(param, e.getMessage());
-                        }
-                    }
+                    AggregateParams.read(ctx, in, calls, fields);
                     Schema out;
                     try {
                         out = new Schema(fields);

@@ -207,21 +207,7 @@ final class WindowNode {
                 return null;
             }
             List<AggregateCall> calls = new ArrayList<>();
-            for (Map.Entry<String, String> a : p.textMap("aggregates").entrySet()) {
-                try {
-                    AggregateCall.Parsed parsed = AggregateCall.parse(a.getValue());
-                    int field = parsed.field().equals("*") ? -1 : in.indexOf(parsed.field());
-                    if (field < 0 && !parsed.field().equals("*")) {
-                        ctx.error("aggregates." + a.getKey(), "no input field \"" + parsed.field() + "\"; the input has " + String.join(", ", in.names()));
-                        continue;
-                    }
-                    DataType result = AggregateCall.resultType(parsed.function(), field < 0 ? DataType.BIGINT : in.field(field).type());
-                    calls.add(new AggregateCall(parsed.function(), field, result));
-                    fields.add(new Field(a.getKey(), result));
-                } catch (IllegalArgumentException e) {
-                    ctx.error("aggregates." + a.getKey(), e.getMessage());
-                }
-            }
+            AggregateParams.read(ctx, in, calls, fields);
             aggregates = new Aggregates(calls);
             function = new WindowFunction.Aggregate(aggregates, keyColumns);
         } else {
