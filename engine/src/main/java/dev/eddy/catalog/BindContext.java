@@ -22,6 +22,9 @@ public interface BindContext {
     /** The key of the key-by node feeding this node, or null. */
     KeyInfo inputKey();
 
+    /** The key of the key-by node feeding the given input port, or null. */
+    KeyInfo inputKey(String port);
+
     RuntimeMode mode();
 
     /** The run's settings, with the command line's overrides applied. */

@@ -24,7 +24,11 @@ import java.util.List;
 final class TimeNodes {
     private TimeNodes() {}
 
-    static List<NodeType> all() { return List.of(watermarks(), WindowNode.window()); }
+    static List<NodeType> all() {
+        List<NodeType> all = new java.util.ArrayList<>(List.of(watermarks(), WindowNode.window()));
+        all.addAll(JoinNodes.all());
+        return all;
+    }
 
     static NodeType watermarks() {
         return type("watermarks", Category.TIME).title("Timestamps & watermarks")

@@ -120,33 +120,9 @@ final class WindowNode {
         Trigger implied = null;
         Evictor impliedEvictor = null;
         switch (kind) {
-            case "tumbling": {
-                Long size = need(ctx, "size", "a tumbling window needs a size, e.g. \"10s\"");
-                if (size == null) return null;
-                long offset = offsetWithin(ctx, size);
-                assigner = new WindowAssigner.Tumbling(size, offset, event);
-                break;
-            }
-            case "sliding": {
-                Long size = need(ctx, "size", "a sliding window needs a size, e.g. \"10s\"");
-                Long slide = need(ctx, "slide", "a sliding window needs a slide, e.g. \"5s\"");
-                if (size == null || slide == null) return null;
-                long offset = offsetWithin(ctx, slide);
-                assigner = new WindowAssigner.Sliding(size, slide, offset, event);
-                break;
-            }
-            case "session": {
-                CompiledExpression dyn = null;
-                Long gap = p.duration("gap");
-                if (p.isSet("dynamicGap")) {
-                    dyn = ctx.expression("dynamicGap", p.string("dynamicGap"), in, DataType.BIGINT);
-                    if (dyn == null) return null;
-                    if (gap != null) ctx.error("gap", "set either gap or dynamicGap, not both");
-                } else if (gap == null || gap <= 0) {
-                    ctx.error("gap", gap == null ? "a session window needs a gap, e.g. \"30s\"" : "the gap must be above 0");
-                    return null;
-                }
-                assigner = new WindowAssigner.Sessions(gap == null ? 0 : gap, dyn, event);
+            case "tumbling": case "sliding": case "session": {
+                assigner = timeAssigner(ctx, in, kind, event);
+                if (assigner == null) return null;
                 break;
             }
             case "count": {
@@ -182,6 +158,37 @@ final class WindowNode {
             ctx.warning("allowedLateness", "allowed lateness applies to event-time windows only; Flink ignores it here");
         }
         return function(ctx, in, key, assigner, trigger, evictor, lateness);
+    }
+
+    /** Tumbling, sliding or session windows from the shared parameters (also used by the window join). */
+    static WindowAssigner timeAssigner(BindContext ctx, Schema in, String kind, boolean event) {
+        Params p = ctx.params();
+        switch (kind) {
+            case "tumbling": {
+                Long size = need(ctx, "size", "a tumbling window needs a size, e.g. \"10s\"");
+                if (size == null) return null;
+                return new WindowAssigner.Tumbling(size, offsetWithin(ctx, size), event);
+            }
+            case "sliding": {
+                Long size = need(ctx, "size", "a sliding window needs a size, e.g. \"10s\"");
+                Long slide = need(ctx, "slide", "a sliding window needs a slide, e.g. \"5s\"");
+                if (size == null || slide == null) return null;
+                return new WindowAssigner.Sliding(size, slide, offsetWithin(ctx, slide), event);
+            }
+            default: {
+                CompiledExpression dyn = null;
+                Long gap = p.duration("gap");
+                if (p.isSet("dynamicGap")) {
+                    dyn = ctx.expression("dynamicGap", p.string("dynamicGap"), in, DataType.BIGINT);
+                    if (dyn == null) return null;
+                    if (gap != null) ctx.error("gap", "set either gap or dynamicGap, not both");
+                } else if (gap == null || gap <= 0) {
+                    ctx.error("gap", gap == null ? "a session window needs a gap, e.g. \"30s\"" : "the gap must be above 0");
+                    return null;
+                }
+                return new WindowAssigner.Sessions(gap == null ? 0 : gap, dyn, event);
+            }
+        }
     }
 
     private static Binding function(BindContext ctx, Schema in, KeyInfo key, WindowAssigner assigner, Trigger trigger,

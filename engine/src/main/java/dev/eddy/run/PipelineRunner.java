@@ -91,10 +91,11 @@ public final class PipelineRunner {
             ErrorPolicy policy = t.param("onError").isPresent()
                     ? ErrorPolicy.parse(n.paramsView().path("onError").asText("fail")) : ErrorPolicy.FAIL;
             nodes.add(new JobSpec.NodeSpec(id, t.id(), v.parallelism().get(id), b.source(), b.operator(),
-                    b.inputPartitioning(), b.keyOut() == null ? null : b.keyOut().selector(), policy));
+                    b.inputPartitioning(), b.keyOut() == null ? null : b.keyOut().selector(), policy,
+                    t.inputs().stream().map(dev.eddy.catalog.PortSpec::name).toList()));
         }
         List<JobSpec.EdgeSpec> edges = new ArrayList<>();
-        for (Edge e : p.edges()) edges.add(new JobSpec.EdgeSpec(e.from(), e.outPort(), e.to()));
+        for (Edge e : p.edges()) edges.add(new JobSpec.EdgeSpec(e.from(), e.outPort(), e.to(), e.inPort()));
         return new JobSpec(p.name() == null ? "pipeline" : p.name(), nodes, edges, p.settings().maxParallelismOrDefault());
     }
 }

@@ -28,6 +28,18 @@ final class ChainedTarget implements Target {
         }
     }
 
+    /** A record arriving on one of several inputs (a join's left or right). */
+    void collect(int input, Row row, long timestamp) {
+        metrics.recordsIn++;
+        try {
+            operator.processElement(input, row, timestamp);
+        } catch (JobFailedException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new JobFailedException(nodeId, "node \"" + nodeId + "\" failed on record " + row + ": " + Failures.describe(e), e);
+        }
+    }
+
     @Override
     public void emitWatermark(long watermark) {
         operator.processWatermark(watermark);

@@ -64,6 +64,7 @@ public final class ExecutionPlan {
         // (all-to-all) or one per edge (pointwise forward).
         Map<String, Map<JobSpec.EdgeSpec, Integer>> channelBase = new HashMap<>();
         Map<String, Integer> channelCount = new HashMap<>();
+        Map<String, int[]> channelInput = new HashMap<>();
         for (JobSpec.NodeSpec n : spec.nodes()) {
             if (!chainHeadOf.get(n.id()).equals(n.id())) continue;
             Map<JobSpec.EdgeSpec, Integer> bases = new LinkedHashMap<>();
@@ -74,6 +75,14 @@ public final class ExecutionPlan {
             }
             channelBase.put(n.id(), bases);
             channelCount.put(n.id(), count);
+            // Which input port each channel feeds: two-input operators (joins) tell left from right by it.
+            int[] inputs = new int[count];
+            for (Map.Entry<JobSpec.EdgeSpec, Integer> b : bases.entrySet()) {
+                int port = Math.max(0, n.inputPorts().indexOf(b.getKey().toPort()));
+                int width = isPointwise(nodes.get(b.getKey().from()), n) ? 1 : nodes.get(b.getKey().from()).parallelism();
+                for (int c = 0; c < width; c++) inputs[b.getValue() + c] = port;
+            }
+            channelInput.put(n.id(), inputs);
         }
         Map<String, Task[]> tasksByHead = new HashMap<>();
         int order = 0;
@@ -82,7 +91,7 @@ public final class ExecutionPlan {
             Task[] ts = new Task[n.parallelism()];
             for (int i = 0; i < ts.length; i++) {
                 String name = n.parallelism() == 1 ? n.id() : n.id() + "#" + (i + 1);
-                ts[i] = new Task(name, order++, i, channelCount.get(n.id()));
+                ts[i] = new Task(name, order++, i, channelCount.get(n.id()), channelInput.get(n.id()));
                 tasks.add(ts[i]);
             }
             tasksByHead.put(n.id(), ts);

@@ -11,9 +11,9 @@ public record JobSpec(String name, List<NodeSpec> nodes, List<EdgeSpec> edges, i
 
     /** One node: exactly one of {@code source} and {@code operator} is set. */
     public record NodeSpec(String id, String type, int parallelism, SourceFactory source, OperatorFactory operator,
-                           Partitioning inputPartitioning, KeySelector key, ErrorPolicy errorPolicy) {
+                           Partitioning inputPartitioning, KeySelector key, ErrorPolicy errorPolicy, List<String> inputPorts) {
         public boolean isSource() { return source != null; }
     }
 
-    public record EdgeSpec(String from, String port, String to) {}
+    public record EdgeSpec(String from, String port, String to, String toPort) {}
 }

@@ -18,6 +18,11 @@ public abstract class StreamOperator {
 
     public abstract void processElement(Row row, long timestamp);
 
+    /** A record on input {@code input} (0 for the first port); operators with one input ignore it. */
+    public void processElement(int input, Row row, long timestamp) {
+        processElement(row, timestamp);
+    }
+
     /** AbstractStreamOperator#processWatermark: fire what is due, then forward. */
     public void processWatermark(long watermark) {
         output.emitWatermark(watermark);

@@ -31,7 +31,14 @@ public final class Task {
     private Target headTarget;
     private boolean finished;
 
-    Task(String name, int order, int subtaskIndex, int channelCount) {
+    private final int[] channelInput;
+    private final boolean multiInput;
+
+    Task(String name, int order, int subtaskIndex, int channelCount, int[] channelInput) {
+        this.channelInput = channelInput;
+        boolean multi = false;
+        for (int c : channelInput) multi |= c != 0;
+        this.multiInput = multi;
         this.name = name;
         this.order = order;
         this.subtaskIndex = subtaskIndex;
@@ -150,7 +157,8 @@ public final class Task {
     /** An element arrived on one of this task's input channels. */
     public void accept(int channel, StreamElement element) {
         if (element instanceof StreamElement.Record r) {
-            headTarget.collect(r.row(), r.timestamp());
+            if (multiInput) ((ChainedTarget) headTarget).collect(channelInput[channel], r.row(), r.timestamp());
+            else headTarget.collect(r.row(), r.timestamp());
         } else if (element instanceof StreamElement.Watermark w) {
             long out = valve.inputWatermark(channel, w.timestamp());
             if (out != WatermarkValve.NO_CHANGE) head.processWatermark(out);

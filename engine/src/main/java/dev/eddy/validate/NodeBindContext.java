@@ -82,6 +82,16 @@ final class NodeBindContext implements BindContext {
     }
 
     @Override
+    public KeyInfo inputKey(String port) {
+        for (Edge e : inbound) {
+            if (!e.inPort().equals(port)) continue;
+            Binding b = bindings.get(e.from());
+            if (b != null && b.keyOut() != null && e.outPort().equals("out")) return b.keyOut();
+        }
+        return null;
+    }
+
+    @Override
     public KeyInfo inputKey() {
         for (Edge e : inbound) {
             Binding b = bindings.get(e.from());

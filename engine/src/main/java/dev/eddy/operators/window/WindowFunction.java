@@ -12,7 +12,7 @@ import java.util.List;
  * What a window computes when it fires. Every result row starts with the key's columns and the
  * window's bounds (window_start, window_end; NULL for the global window).
  */
-public sealed interface WindowFunction permits WindowFunction.Aggregate, WindowFunction.Elements {
+public sealed interface WindowFunction permits WindowFunction.Aggregate, WindowFunction.Elements, WindowFunction.Join {
     /** Whether contents can be folded as elements arrive (reduce/aggregate) instead of kept whole. */
     boolean incremental();
 
@@ -47,6 +47,31 @@ public sealed interface WindowFunction permits WindowFunction.Aggregate, WindowF
             Aggregates.Acc acc = aggregates.create();
             for (TimestampedRow e : elements) aggregates.add(acc, e.row());
             return fromAccumulator(key, window, acc);
+        }
+    }
+
+    /**
+     * The window join of Flink's JoinedStreams (a coGroup over a window): every left element of the
+     * window paired with every right element of the same key, left-major in arrival order. The
+     * elements are the join's tagged rows: (0 or 1, the original row).
+     */
+    record Join() implements WindowFunction {
+        @Override
+        public boolean incremental() { return false; }
+
+        @Override
+        public List<Row> fromAccumulator(Object key, Window window, Object accumulator) {
+            throw new IllegalStateException("a join keeps elements");
+        }
+
+        @Override
+        public List<Row> fromElements(Object key, Window window, List<TimestampedRow> elements) {
+            List<Row> left = new ArrayList<>();
+            List<Row> right = new ArrayList<>();
+            for (TimestampedRow e : elements) ((Long) e.row().get(0) == 0 ? left : right).add((Row) e.row().get(1));
+            List<Row> out = new ArrayList<>(left.size() * right.size());
+            for (Row l : left) for (Row r : right) out.add(JoinedRows.concat(l, r));
+            return out;
         }
     }
 
