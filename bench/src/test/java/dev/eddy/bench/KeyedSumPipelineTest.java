@@ -17,4 +17,14 @@ class KeyedSumPipelineTest {
             assertEquals(KeyedSumPipeline.expectedAtSink(10_000), r.recordsIn("out"));
         }
     }
+
+    @Test
+    void everyWindowBenchmarkPipelineRunsAndCountsEveryRecord() {
+        for (String w : new String[] {"tumbling", "sliding", "session"}) {
+            JobResult r = KeyedSumPipeline.run(WindowThroughputBenchmark.pipeline(5_000, 100, w), false, 1);
+            assertTrue(r.succeeded(), r.failure());
+            assertEquals(5_000, r.recordsIn("w"), w);
+            assertTrue(r.recordsIn("out") > 0, w + " fired windows");
+        }
+    }
 }

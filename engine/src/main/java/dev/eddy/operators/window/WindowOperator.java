@@ -49,8 +49,9 @@ public final class WindowOperator extends RecordOperator implements TimerService
 
     /** Per key: contents by state window, trigger state by actual window, and the session set. */
     private static final class KeyState {
-        final Map<Window, Object> contents = new HashMap<>();
-        final Map<Window, Map<String, Object>> triggerState = new HashMap<>();
+        // Most keys have one or two windows open at a time: start small.
+        final Map<Window, Object> contents = new HashMap<>(4);
+        final Map<Window, Map<String, Object>> triggerState = new HashMap<>(4);
         MergingWindowSet merging;
     }
 
@@ -109,8 +110,8 @@ public final class WindowOperator extends RecordOperator implements TimerService
                         actual.start(), actual.end(), row, timestamp, created));
             }
             TriggerResult r = trigger.onElement(row, timestamp, actual, ctx.at(key, actual));
-            if (r.isFire()) emit(key, ks, actual, stateWindow, "element");
-            if (r.isPurge()) purge(key, ks, actual, stateWindow, trigger.describe() + " purged on an element");
+            if (r.isFire()) emit(key, ks, actual, stateWindow, Cause.ELEMENT, 0);
+            if (r.isPurge()) purge(key, ks, actual, stateWindow);
             registerCleanupTimer(key, actual);
         }
         if (skipped && isElementLate(timestamp)) late(key, row, timestamp, windows);
@@ -198,16 +199,27 @@ public final class WindowOperator extends RecordOperator implements TimerService
         }
         TriggerResult r = eventTime ? trigger.onEventTime(timer.timestamp(), window, ctx.at(key, window))
                 : trigger.onProcessingTime(timer.timestamp(), window, ctx.at(key, window));
-        if (r.isFire()) emit(key, ks, window, stateWindow, eventTime ? "watermark " + timers.currentWatermark() : "processing time " + timer.timestamp());
-        if (r.isPurge()) purge(key, ks, window, stateWindow, trigger.describe() + " purged");
+        if (r.isFire()) emit(key, ks, window, stateWindow, eventTime ? Cause.WATERMARK : Cause.PROCESSING_TIME, timer.timestamp());
+        if (r.isPurge()) purge(key, ks, window, stateWindow);
         if (assigner.isEventTime() == eventTime && timer.timestamp() == cleanupTime(window)) {
             clearAllState(key, ks, window, stateWindow);
         }
         dropIfEmpty(key, ks);
     }
 
+    /** What made a window fire; put into words only when someone listens. */
+    private enum Cause { ELEMENT, WATERMARK, PROCESSING_TIME }
+
+    private String describe(Cause cause, long timerTime) {
+        switch (cause) {
+            case ELEMENT: return trigger.describe() + " on an element";
+            case WATERMARK: return trigger.describe() + " on watermark " + timers.currentWatermark();
+            default: return trigger.describe() + " at processing time " + timerTime;
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    private void emit(Object key, KeyState ks, Window window, Window stateWindow, String cause) {
+    private void emit(Object key, KeyState ks, Window window, Window stateWindow, Cause cause, long timerTime) {
         Object contents = ks.contents.get(stateWindow);
         if (contents == null) return;
         List<Row> results;
@@ -226,14 +238,14 @@ public final class WindowOperator extends RecordOperator implements TimerService
         for (Row r : results) output.collect(r, window.maxTimestamp());
         if (bus.isActive()) {
             bus.publish(new Observation.WindowFired(now(), context.nodeId(), context.subtaskIndex(), shownKey(key), window.start(),
-                    window.end(), trigger.describe() + " on " + cause, results.size(), timers.currentWatermark()));
+                    window.end(), describe(cause, timerTime), results.size(), timers.currentWatermark()));
         }
     }
 
-    private void purge(Object key, KeyState ks, Window window, Window stateWindow, String reason) {
+    private void purge(Object key, KeyState ks, Window window, Window stateWindow) {
         if (ks.contents.remove(stateWindow) != null && bus.isActive()) {
             bus.publish(new Observation.WindowCleared(now(), context.nodeId(), context.subtaskIndex(), shownKey(key),
-                    window.start(), window.end(), reason));
+                    window.start(), window.end(), "purged by the " + trigger.describe()));
         }
     }
 
