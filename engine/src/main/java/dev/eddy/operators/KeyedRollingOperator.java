@@ -70,9 +70,6 @@ public abstract class KeyedRollingOperator extends RecordOperator {
         if (batch) flushBatch();
     }
 
-    /** Number of keys with state, for metrics and tests. */
-    public int keyCount() { return batch ? batchRows.size() : accumulators.size(); }
-
     private void flushBatch() {
         if (flushed) return;
         flushed = true;
@@ -87,11 +84,7 @@ public abstract class KeyedRollingOperator extends RecordOperator {
             Object acc = null;
             for (Integer i : order) {
                 Row r = rows.get(i);
-                try {
-                    acc = acc == null ? first(r) : add(acc, r);
-                } catch (dev.eddy.expr.EvaluationException e) {
-                    context.recordFailed(r, times.get(i), dev.eddy.types.RowJson.toLine(r, inputSchema), e.getMessage());
-                }
+                acc = acc == null ? first(r) : add(acc, r);
             }
             if (acc != null) output.collect(result(k, acc), Time.MAX_WATERMARK);
         }

@@ -17,18 +17,10 @@ final class ChainedTarget implements Target {
 
     @Override
     public void collect(Row row, long timestamp) {
-        metrics.recordsIn++;
-        try {
-            operator.processElement(row, timestamp);
-        } catch (JobFailedException e) {
-            throw e;
-        } catch (RuntimeException | StackOverflowError e) {
-            // A failure no operator handled (a bug, or a user regex too deep for the stack): name the node.
-            throw new JobFailedException(nodeId, "node \"" + nodeId + "\" failed on record " + row + ": " + Failures.describe(e), e);
-        }
+        collect(0, row, timestamp);
     }
 
-    /** A record arriving on one of several inputs (a join's left or right). */
+    /** A record arriving on input port {@code input} (0 for the first; a join's right is 1). */
     void collect(int input, Row row, long timestamp) {
         metrics.recordsIn++;
         try {
@@ -36,6 +28,7 @@ final class ChainedTarget implements Target {
         } catch (JobFailedException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
+            // A failure no operator handled (a bug, or a user regex too deep for the stack): name the node.
             throw new JobFailedException(nodeId, "node \"" + nodeId + "\" failed on record " + row + ": " + Failures.describe(e), e);
         }
     }

@@ -4,7 +4,7 @@ import dev.eddy.types.Row;
 
 /**
  * What travels in a channel between tasks, in order: records, and the control elements that
- * ride between them (watermarks, the end of a channel). Later: watermark status, barriers.
+ * ride between them (watermarks, watermark status, the end of a channel). Later: barriers.
  */
 public sealed interface StreamElement permits StreamElement.Record, StreamElement.Watermark, StreamElement.WatermarkStatus,
         StreamElement.EndOfInput {

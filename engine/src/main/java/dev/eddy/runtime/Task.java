@@ -28,17 +28,14 @@ public final class Task {
     private long emitted;
     private final TaskTimers timers = new TaskTimers();
     private StreamOperator head;
-    private Target headTarget;
+    private ChainedTarget headTarget;
     private boolean finished;
 
+    /** The input port each channel feeds; two-input operators (joins) tell left from right by it. */
     private final int[] channelInput;
-    private final boolean multiInput;
 
     Task(String name, int order, int subtaskIndex, int channelCount, int[] channelInput) {
         this.channelInput = channelInput;
-        boolean multi = false;
-        for (int c : channelInput) multi |= c != 0;
-        this.multiInput = multi;
         this.name = name;
         this.order = order;
         this.subtaskIndex = subtaskIndex;
@@ -79,7 +76,7 @@ public final class Task {
         this.sourceLimit = limit;
     }
 
-    void setHead(StreamOperator head, Target headTarget) {
+    void setHead(StreamOperator head, ChainedTarget headTarget) {
         this.head = head;
         this.headTarget = headTarget;
     }
@@ -157,8 +154,7 @@ public final class Task {
     /** An element arrived on one of this task's input channels. */
     public void accept(int channel, StreamElement element) {
         if (element instanceof StreamElement.Record r) {
-            if (multiInput) ((ChainedTarget) headTarget).collect(channelInput[channel], r.row(), r.timestamp());
-            else headTarget.collect(r.row(), r.timestamp());
+            headTarget.collect(channelInput[channel], r.row(), r.timestamp());
         } else if (element instanceof StreamElement.Watermark w) {
             long out = valve.inputWatermark(channel, w.timestamp());
             if (out != WatermarkValve.NO_CHANGE) head.processWatermark(out);

@@ -1,8 +1,14 @@
 package dev.eddy.runtime;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Event-time and processing-time timers of one keyed operator subtask, as Flink's
@@ -67,20 +73,20 @@ public final class TimerService {
      * watermark at Long.MAX_VALUE. Timers registered meanwhile are ignored, as Flink's quiesced
      * timer service ignores them.
      */
-    public void fireAllByKey(java.util.Comparator<Object> keyOrder) {
+    public void fireAllByKey(Comparator<Object> keyOrder) {
         currentWatermark = Long.MAX_VALUE;
-        java.util.TreeMap<Object, java.util.List<InternalTimer>> eventByKey = new java.util.TreeMap<>(keyOrder);
-        java.util.TreeMap<Object, java.util.List<InternalTimer>> procByKey = new java.util.TreeMap<>(keyOrder);
+        TreeMap<Object, List<InternalTimer>> eventByKey = new TreeMap<>(keyOrder);
+        TreeMap<Object, List<InternalTimer>> procByKey = new TreeMap<>(keyOrder);
         InternalTimer t;
-        while ((t = eventTimers.pollDue(Long.MAX_VALUE)) != null) eventByKey.computeIfAbsent(t.key(), k -> new java.util.ArrayList<>()).add(t);
-        while ((t = processingTimers.pollDue(Long.MAX_VALUE)) != null) procByKey.computeIfAbsent(t.key(), k -> new java.util.ArrayList<>()).add(t);
+        while ((t = eventTimers.pollDue(Long.MAX_VALUE)) != null) eventByKey.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(t);
+        while ((t = processingTimers.pollDue(Long.MAX_VALUE)) != null) procByKey.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(t);
         quiesced = true;
-        java.util.TreeSet<Object> allKeys = new java.util.TreeSet<>(keyOrder);
+        TreeSet<Object> allKeys = new TreeSet<>(keyOrder);
         allKeys.addAll(eventByKey.keySet());
         allKeys.addAll(procByKey.keySet());
         for (Object key : allKeys) {
-            for (InternalTimer e : eventByKey.getOrDefault(key, java.util.List.of())) target.onEventTime(e);
-            for (InternalTimer p : procByKey.getOrDefault(key, java.util.List.of())) target.onProcessingTime(p);
+            for (InternalTimer e : eventByKey.getOrDefault(key, List.of())) target.onEventTime(e);
+            for (InternalTimer p : procByKey.getOrDefault(key, List.of())) target.onProcessingTime(p);
         }
     }
 
@@ -99,31 +105,25 @@ public final class TimerService {
         if (next != null) scheduleWakeUp(next.timestamp());
     }
 
-    public int eventTimerCount() { return eventTimers.size(); }
-
     /** Timers in (timestamp, registration) order, unique per (timestamp, key, namespace). */
     private static final class TimerQueue {
-        private final TreeMap<Long, Map<InternalTimer, Long>> byTime = new TreeMap<>();
-        private final Map<InternalTimer, Long> seqOf = new HashMap<>();
-        private long seq;
+        private final TreeMap<Long, Set<InternalTimer>> byTime = new TreeMap<>();
+        private final Set<InternalTimer> all = new HashSet<>();
 
         void add(InternalTimer t) {
-            if (seqOf.containsKey(t)) return;
-            long s = seq++;
-            seqOf.put(t, s);
-            byTime.computeIfAbsent(t.timestamp(), k -> new java.util.LinkedHashMap<>()).put(t, s);
+            if (all.add(t)) byTime.computeIfAbsent(t.timestamp(), k -> new LinkedHashSet<>()).add(t);
         }
 
         void remove(InternalTimer t) {
-            if (seqOf.remove(t) == null) return;
-            Map<InternalTimer, Long> m = byTime.get(t.timestamp());
-            m.remove(t);
-            if (m.isEmpty()) byTime.remove(t.timestamp());
+            if (!all.remove(t)) return;
+            Set<InternalTimer> s = byTime.get(t.timestamp());
+            s.remove(t);
+            if (s.isEmpty()) byTime.remove(t.timestamp());
         }
 
         InternalTimer peek() {
-            Map.Entry<Long, Map<InternalTimer, Long>> e = byTime.firstEntry();
-            return e == null ? null : e.getValue().keySet().iterator().next();
+            Map.Entry<Long, Set<InternalTimer>> e = byTime.firstEntry();
+            return e == null ? null : e.getValue().iterator().next();
         }
 
         InternalTimer pollDue(long time) {
@@ -132,7 +132,5 @@ public final class TimerService {
             remove(t);
             return t;
         }
-
-        int size() { return seqOf.size(); }
     }
 }

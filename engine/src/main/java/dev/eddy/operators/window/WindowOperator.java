@@ -45,7 +45,6 @@ public final class WindowOperator extends RecordOperator implements TimerService
     private final Ctx ctx = new Ctx();
     private TimerService timers;
     private ObservationBus bus;
-    private long lateDropped;
 
     /** Per key: contents by state window, trigger state by actual window, and the session set. */
     private static final class KeyState {
@@ -74,9 +73,6 @@ public final class WindowOperator extends RecordOperator implements TimerService
         timers = context.createTimerService(this);
         bus = context.environment().observations();
     }
-
-    /** Records dropped as late because no late port listens (Flink's numLateRecordsDropped). */
-    public long lateRecordsDropped() { return lateDropped; }
 
     private KeyState state(Object key) { return keys.computeIfAbsent(key, k -> new KeyState()); }
 
@@ -262,15 +258,13 @@ public final class WindowOperator extends RecordOperator implements TimerService
 
     private void late(Object key, Row row, long timestamp, List<Window> windows) {
         long wm = timers.currentWatermark();
-        boolean side = true;
         if (bus.isActive()) {
             String why = "its timestamp " + timestamp + (allowedLateness > 0 ? " + allowed lateness " + allowedLateness : "")
                     + " is at or below the watermark " + wm + (windows.isEmpty() ? "" : ", so every window it belongs to"
                     + " (the last ending at " + windows.get(0).end() + ") has already been cleaned up");
             bus.publish(new Observation.LateRecord(now(), context.nodeId(), context.subtaskIndex(), shownKey(key), row, timestamp,
-                    wm, allowedLateness, side, why));
+                    wm, allowedLateness, why));
         }
-        lateDropped++;
         output.collect(LATE_PORT, row, timestamp);
     }
 

@@ -116,14 +116,13 @@ public final class DeterministicDriver extends AbstractDriver {
     public JobResult run() {
         if (!opened) open();
         while (!done) {
-            if (canceled || !pacer.awaitRunning() || canceled) {
+            if (canceled || !pacer.awaitRunning()) {
                 canceled = true;
                 done = true;
                 break;
             }
             step();
         }
-        if (canceled && !failed()) done = true;
         return result(startNanos);
     }
 
