@@ -29,8 +29,13 @@ public final class KeyedSumPipeline {
                  "edges": [{"from": "seq", "to": "shape"}, {"from": "shape", "to": "some"}, {"from": "some", "to": "byK"},
                    {"from": "byK", "to": "sum"}, {"from": "sum", "to": "out"}]}
                 """.formatted(records, keys);
+        return parse(json);
+    }
+
+    /** A benchmark's inline pipeline; a mistake in it is a bug in the benchmark. */
+    static Pipeline parse(String json) {
         try {
-            return PipelineReader.read(json, "keyed sum");
+            return PipelineReader.read(json, "benchmark pipeline");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,6 @@
 package dev.eddy.bench;
 
 import dev.eddy.model.Pipeline;
-import dev.eddy.model.PipelineReader;
 import dev.eddy.runtime.driver.JobResult;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,11 +58,7 @@ public class WindowThroughputBenchmark {
                  "edges": [{"from": "seq", "to": "shape"}, {"from": "shape", "to": "time"}, {"from": "time", "to": "byK"},
                    {"from": "byK", "to": "w"}, {"from": "w", "to": "out"}]}
                 """.formatted(records - 1, keys, assigner);
-        try {
-            return PipelineReader.read(json, "windows");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return KeyedSumPipeline.parse(json);
     }
 
     @Setup
