@@ -110,7 +110,8 @@ final class JoinNodes {
         Schema taggedSchema = Schema.of("input", DataType.BIGINT, "record", DataType.STRING);
         boolean batch = ctx.mode() == RuntimeMode.BATCH;
         return Binding.operator(Bindings.out(out), () -> new WindowJoinOperator(new WindowOperator(taggedSchema, tagged, assigner,
-                assigner.defaultTrigger(), null, 0, new WindowFunction.Join(), null, batch)));
+                assigner.defaultTrigger(), null, 0, new WindowFunction.Join(), null, batch)))
+                .with(event ? dev.eddy.catalog.StreamTraits.eventTime() : dev.eddy.catalog.StreamTraits.NONE);
     }
 
     private static Binding bindIntervalJoin(BindContext ctx) {
@@ -133,6 +134,7 @@ final class JoinNodes {
         long up = upper;
         KeySelector lk = keys[0].selector();
         KeySelector rk = keys[1].selector();
-        return Binding.operator(ports, () -> new IntervalJoinOperator(lk, rk, lo, up));
+        // Flink's interval join works in event time only.
+        return Binding.operator(ports, () -> new IntervalJoinOperator(lk, rk, lo, up)).with(dev.eddy.catalog.StreamTraits.eventTime());
     }
 }

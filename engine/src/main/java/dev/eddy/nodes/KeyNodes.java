@@ -34,6 +34,8 @@ import java.util.Map;
 
 /** Keys and partitions: key-by, rebalance, and the rolling reduce and aggregate of a keyed stream. */
 final class KeyNodes {
+    private static final String ROLLING_STATE = "a rolling aggregation keeps one value per key forever, and every new key adds one";
+
     private KeyNodes() {}
 
     static List<NodeType> all() { return List.of(keyBy(), rebalance(), reduce(), aggregate()); }
@@ -145,7 +147,8 @@ final class KeyNodes {
                     }
                     KeySelector key = ctx.inputKey().selector();
                     boolean batch = ctx.mode() == RuntimeMode.BATCH;
-                    return Binding.operator(Bindings.out(in), () -> new RollingReduceOperator(in, key, batch, combiners));
+                    return Binding.operator(Bindings.out(in), () -> new RollingReduceOperator(in, key, batch, combiners))
+                            .with(dev.eddy.catalog.StreamTraits.growing(ROLLING_STATE));
                 });
     }
 
@@ -172,7 +175,8 @@ final class KeyNodes {
                     boolean batch = ctx.mode() == RuntimeMode.BATCH;
                     int keyColumns = key.columns().size();
                     return Binding.operator(Bindings.out(out),
-                            () -> new RollingAggregateOperator(in, key.selector(), batch, keyColumns, calls));
+                            () -> new RollingAggregateOperator(in, key.selector(), batch, keyColumns, calls))
+                            .with(dev.eddy.catalog.StreamTraits.growing(ROLLING_STATE));
                 });
     }
 }

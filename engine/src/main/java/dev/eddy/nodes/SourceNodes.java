@@ -93,7 +93,8 @@ final class SourceNodes {
                     Schema schema = p.schema("schema");
                     if (schema == null) return null;
                     List<dev.eddy.connectors.ScriptedSource.Step> steps = p.steps("steps", schema);
-                    return Binding.source(schema, (i, n) -> new dev.eddy.connectors.ScriptedSource(steps));
+                    return Binding.source(schema, (i, n) -> new dev.eddy.connectors.ScriptedSource(steps))
+                            .with(dev.eddy.catalog.StreamTraits.watermarks(false));
                 });
     }
 
@@ -126,7 +127,7 @@ final class SourceNodes {
                     boolean header = p.bool("header");
                     double rate = rateOf(p);
                     return new Binding(Bindings.outWithErrors(schema), dev.eddy.runtime.Partitioning.FORWARD, null,
-                            (i, n) -> new FileSource(path, format, schema, header, delimiter.charAt(0), rate), null, false);
+                            (i, n) -> new FileSource(path, format, schema, header, delimiter.charAt(0), rate), null, false, null);
                 });
     }
 

@@ -88,7 +88,8 @@ final class TimeNodes {
                     CompiledExpression tsf = ts;
                     CompiledExpression whenf = when;
                     return Binding.operator(Bindings.outWithErrors(in), () -> new TimestampsAndWatermarksOperator(in, tsf, strategy,
-                            bound, whenf, idle == null ? 0 : idle, interval, progressive));
+                            bound, whenf, idle == null ? 0 : idle, interval, progressive))
+                            .with(dev.eddy.catalog.StreamTraits.watermarks(idle != null));
                 });
     }
 }

@@ -18,6 +18,7 @@ import dev.eddy.catalog.Category;
 import dev.eddy.catalog.KeyInfo;
 import dev.eddy.catalog.NodeType;
 import dev.eddy.catalog.Params;
+import dev.eddy.catalog.StreamTraits;
 import dev.eddy.catalog.PortSpec;
 import dev.eddy.catalog.Preset;
 import dev.eddy.expr.CompiledExpression;
@@ -243,7 +244,15 @@ final class WindowNode {
         WindowFunction f = function;
         Aggregates agg = aggregates;
         dev.eddy.runtime.KeySelector selector = key == null ? null : key.selector();
-        return Binding.operator(ports, () -> new WindowOperator(in, selector, assigner, trigger, evictor, lateness, f, agg, batch));
+        return Binding.operator(ports, () -> new WindowOperator(in, selector, assigner, trigger, evictor, lateness, f, agg, batch))
+                .with(traits(ctx, assigner, evictor));
+    }
+
+    private static StreamTraits traits(BindContext ctx, WindowAssigner assigner, Evictor evictor) {
+        boolean globalKeepsAll = assigner instanceof WindowAssigner.Global && evictor == null && !ctx.params().bool("purging")
+                && !ctx.params().string("assigner").equals("count");
+        String growing = globalKeepsAll ? "a global window keeps every record it is given unless its trigger purges or an evictor removes them" : null;
+        return new StreamTraits(assigner.isEventTime(), false, false, growing);
     }
 
     private static Trigger trigger(BindContext ctx, WindowAssigner assigner) {

@@ -85,6 +85,7 @@ public final class PipelineValidator {
                 if (b != null && !ctx.failed()) bindings.put(id, b);
                 parallelism.put(id, parallelism(p, n, t, inbound.get(id), outbound, types, parallelism, path, problems));
             }
+            new SemanticAdvisor(inbound, bindings, types, index, parallelism).advise(mode, problems);
         }
         return new ValidationResult(problems, bindings, order == null ? List.of() : order, parallelism);
     }
