@@ -1,0 +1,193 @@
+package dev.eddy.app;
+
+import dev.eddy.app.canvas.PipelineCanvas;
+import dev.eddy.app.document.Document;
+import dev.eddy.app.document.Selection;
+import dev.eddy.app.files.AppHome;
+import dev.eddy.app.files.Autosave;
+import dev.eddy.app.files.RecentFiles;
+import dev.eddy.app.files.Samples;
+import dev.eddy.app.files.StartPage;
+import dev.eddy.app.inspector.InspectorView;
+import dev.eddy.app.palette.PaletteView;
+import dev.eddy.app.problems.ProblemsView;
+import dev.eddy.catalog.Catalog;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The designer's window: menus and toolbar on top, palette left, canvas middle, inspector right,
+ * problems below, a status line at the bottom. It wires the parts to one document and one
+ * selection and owns nothing else.
+ */
+public final class DesignerWindow {
+    private final Stage stage;
+    private final AppHome home;
+    private final Document doc;
+    private final Selection selection = new Selection();
+    private final PipelineCanvas canvas;
+    private final DesignerActions actions;
+    private final Autosave autosave;
+    private final Label status = new Label();
+    private final StackPane canvasArea = new StackPane();
+    private final VBox banner = new VBox();
+    private final RecentFiles recent;
+    private final Scene scene;
+    private final Themes themes;
+
+    public DesignerWindow(Stage stage, Catalog catalog, AppHome home) {
+        this.stage = stage;
+        this.home = home;
+        this.doc = new Document(catalog);
+        this.recent = new RecentFiles(home);
+        this.autosave = new Autosave(home, doc);
+        status.setId("status");
+        canvas = new PipelineCanvas(doc, selection, catalog, this::say);
+        actions = new DesignerActions(stage, doc, selection, canvas, recent, autosave, this::say, this::hideStartPage);
+        Pane ghosts = new Pane();
+        ghosts.setMouseTransparent(true);
+        PaletteView palette = new PaletteView(catalog, ghosts, (entry, x, y) -> {
+            if (!canvas.containsScene(x, y)) return false;
+            hideStartPage();
+            canvas.addAtScene(entry, x, y);
+            return true;
+        }, entry -> {
+            hideStartPage();
+            canvas.addInView(entry);
+        });
+        InspectorView inspector = new InspectorView(doc, selection, catalog, this::say);
+        ProblemsView problems = new ProblemsView(doc, selection, () -> { });
+        canvasArea.getChildren().add(canvas);
+        BorderPane canvasWithBanner = new BorderPane(canvasArea);
+        canvasWithBanner.setTop(banner);
+        Tab problemsTab = new Tab();
+        problemsTab.textProperty().bind(Bindings.createStringBinding(() -> "Problems (" + doc.validation().problems().size() + ")",
+                doc.validationProperty()));
+        problemsTab.setContent(problems);
+        problemsTab.setClosable(false);
+        TabPane below = new TabPane(problemsTab);
+        SplitPane middle = new SplitPane(canvasWithBanner, below);
+        middle.setOrientation(Orientation.VERTICAL);
+        middle.setDividerPositions(0.76);
+        SplitPane columns = new SplitPane(palette, middle, inspector);
+        columns.setDividerPositions(0.16, 0.77);
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(inspector, false);
+        themes = new Themes(home);
+        BorderPane main = new BorderPane(columns);
+        main.setTop(new VBox(new DesignerMenus(actions, canvas, doc, themes, this::showStartPage).menuBar(),
+                DesignerMenus.toolBar(actions, canvas, doc, this::say)));
+        main.setBottom(statusBar());
+        StackPane root = new StackPane(main, ghosts);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1400, screen.getWidth() * 0.94), Math.min(900, screen.getHeight() * 0.92));
+        themes.apply(scene);
+        acceptDroppedFiles(root);
+        stage.setScene(scene);
+        stage.titleProperty().bind(Bindings.createStringBinding(this::title, doc.dirtyProperty(), doc.fileProperty(), doc.pipelineProperty()));
+        stage.setOnCloseRequest(e -> {
+            if (!actions.confirmDiscard()) e.consume();
+            else autosave.clear();
+        });
+    }
+
+    private HBox statusBar() {
+        Label zoom = new Label();
+        zoom.textProperty().bind(Bindings.createStringBinding(() -> Math.round(canvas.viewport().zoom() * 100) + "%",
+                canvas.viewport().zoomProperty()));
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox bar = new HBox(12, status, spring, zoom);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private String title() {
+        String name = doc.get().name() == null ? "untitled" : doc.get().name();
+        Path f = doc.file();
+        return (doc.isDirty() ? "● " : "") + name + (f == null ? "" : " — " + f.getFileName()) + " — Eddy";
+    }
+
+    private void acceptDroppedFiles(StackPane root) {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean done = false;
+            if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
+                done = actions.openFile(e.getDragboard().getFiles().get(0).toPath(), true);
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    /** Shows the window: with a file, that file; otherwise the start page, and an offer to restore unsaved work. */
+    public void show(Path file) {
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.show();
+        if (file != null) actions.openFile(file, false);
+        else showStartPage();
+        Autosave.find(home).ifPresent(this::offerRestore);
+    }
+
+    private void offerRestore(Autosave.Recovered r) {
+        String what = r.pipeline().name() == null ? "a pipeline" : "\"" + r.pipeline().name() + "\"";
+        javafx.scene.control.Button restore = new javafx.scene.control.Button("Restore");
+        restore.setId("restore-autosave");
+        javafx.scene.control.Button discard = new javafx.scene.control.Button("Discard");
+        restore.setOnAction(e -> {
+            banner.getChildren().clear();
+            hideStartPage();
+            doc.replace(r.pipeline(), null);
+            if (r.file() != null) say("Restored unsaved work on " + r.file() + "; save to keep it");
+            canvas.fitWhenLaidOut();
+        });
+        discard.setOnAction(e -> {
+            banner.getChildren().clear();
+            autosave.clear();
+        });
+        HBox bar = new HBox(10, Icons.of("mdi2u-undo-variant"), new Label("Eddy closed before " + what + " was saved."), restore, discard);
+        bar.getStyleClass().add("restore-banner");
+        banner.getChildren().setAll(bar);
+    }
+
+    private void showStartPage() {
+        hideStartPage();
+        canvasArea.getChildren().add(new StartPage(Samples.list(Samples.dir()), recent.list(),
+                p -> actions.openFile(p, true), actions::newPipeline, actions::open));
+    }
+
+    private void hideStartPage() {
+        canvasArea.getChildren().removeIf(n -> n instanceof StartPage);
+    }
+
+    private void say(String message) { status.setText(message); }
+
+    public Document document() { return doc; }
+
+    public Selection selection() { return selection; }
+
+    public PipelineCanvas canvas() { return canvas; }
+
+    public DesignerActions actions() { return actions; }
+
+    public Scene scene() { return scene; }
+}

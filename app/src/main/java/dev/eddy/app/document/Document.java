@@ -1,0 +1,118 @@
+package dev.eddy.app.document;
+
+import dev.eddy.catalog.Catalog;
+import dev.eddy.model.Pipeline;
+import dev.eddy.model.PipelineReader;
+import dev.eddy.model.PipelineWriter;
+import dev.eddy.validate.InvalidPipelineException;
+import dev.eddy.validate.PipelineValidator;
+import dev.eddy.validate.ValidationResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The pipeline being edited: its current value, the file it belongs to, whether it differs from
+ * that file, the undo history, and the engine's verdict on it. Every change goes through
+ * {@link #edit}, so every change can be undone and is validated once.
+ */
+public final class Document {
+    private final PipelineValidator validator;
+    private final UndoHistory history = new UndoHistory();
+    private final ReadOnlyObjectWrapper<Pipeline> pipeline = new ReadOnlyObjectWrapper<>(this, "pipeline");
+    private final ReadOnlyObjectWrapper<ValidationResult> validation = new ReadOnlyObjectWrapper<>(this, "validation");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper(this, "undoLabel");
+    private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper(this, "redoLabel");
+    private Pipeline saved;
+
+    public Document(Catalog catalog) {
+        this.validator = new PipelineValidator(catalog);
+        replace(empty(), null);
+    }
+
+    public static Pipeline empty() {
+        return new Pipeline("untitled", null, null, List.of(), List.of(), null);
+    }
+
+    /** Starts over with a pipeline (new, opened, restored); nodes without a position are laid out. */
+    public void replace(Pipeline p, Path from) {
+        Pipeline laidOut = AutoLayout.apply(p, false);
+        history.clear();
+        // A restored autosave without a file stays unsaved; a file or a blank page starts clean.
+        saved = from != null || p.nodes().isEmpty() ? laidOut : null;
+        file.set(from);
+        set(laidOut);
+    }
+
+    public void open(Path path) throws IOException, InvalidPipelineException {
+        replace(PipelineReader.read(path), path.toAbsolutePath().normalize());
+    }
+
+    /** Writes the canonical form, the same bytes the headless runner's writer gives. */
+    public void saveAs(Path path) throws IOException {
+        PipelineWriter.write(pipeline.get(), path);
+        file.set(path.toAbsolutePath().normalize());
+        saved = pipeline.get();
+        dirty.set(false);
+    }
+
+    /** Applies one undoable edit; an edit that changes nothing leaves no trace in the history. */
+    public void edit(String label, UnaryOperator<Pipeline> change) {
+        Pipeline before = pipeline.get();
+        Pipeline after = change.apply(before);
+        if (after.equals(before)) return;
+        history.recorded(label, before);
+        set(after);
+    }
+
+    public boolean undo() {
+        UndoHistory.Step s = history.undo(pipeline.get());
+        if (s == null) return false;
+        set(s.before());
+        return true;
+    }
+
+    public boolean redo() {
+        UndoHistory.Step s = history.redo(pipeline.get());
+        if (s == null) return false;
+        set(s.before());
+        return true;
+    }
+
+    private void set(Pipeline p) {
+        validation.set(validator.validate(p));
+        pipeline.set(p);
+        dirty.set(!p.equals(saved));
+        undoLabel.set(history.undoLabel());
+        redoLabel.set(history.redoLabel());
+    }
+
+    public Pipeline get() { return pipeline.get(); }
+
+    public ReadOnlyObjectProperty<Pipeline> pipelineProperty() { return pipeline.getReadOnlyProperty(); }
+
+    public ValidationResult validation() { return validation.get(); }
+
+    public ReadOnlyObjectProperty<ValidationResult> validationProperty() { return validation.getReadOnlyProperty(); }
+
+    public Path file() { return file.get(); }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
+
+    public boolean isDirty() { return dirty.get(); }
+
+    public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty undoLabelProperty() { return undoLabel.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty redoLabelProperty() { return redoLabel.getReadOnlyProperty(); }
+}
