@@ -7,7 +7,7 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** Starts the designer: {@code eddy design [PIPELINE.json]}. */
+/** Starts the designer: {@code eddy design [PIPELINE.json]}, or its measurement with {@code --measure [NODES]}. */
 public final class EddyDesigner extends Application {
     @Override
     public void start(Stage stage) {
@@ -17,6 +17,7 @@ public final class EddyDesigner extends Application {
     }
 
     public static void main(String[] args) {
-        launch(args);
+        if (args.length > 0 && args[0].equals("--measure")) Application.launch(DesignerMeasure.class, args);
+        else launch(args);
     }
 }

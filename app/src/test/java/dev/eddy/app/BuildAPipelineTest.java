@@ -40,9 +40,9 @@ class BuildAPipelineTest extends DesignerTestBase {
     @Test
     void buildConnectFixUndoSaveAndReopen() throws Exception {
         robot.clickOn("#start-new");
-        dragFromPalette("sequence", "sequence", 120, 120);
-        dragFromPalette("filter", "filter", 420, 120);
-        dragFromPalette("discard", "discard", 720, 120);
+        dragFromPalette("sequence", "sequence", 60, 80);
+        dragFromPalette("filter", "filter", 320, 80);
+        dragFromPalette("discard", "discard", 320, 300);
         Pipeline p = window.document().get();
         assertEquals(List.of("sequence", "filter", "discard"), p.nodes().stream().map(dev.eddy.model.Node::id).toList());
         assertTrue(p.layout().values().stream().allMatch(pos -> pos.x() % 20 == 0 && pos.y() % 20 == 0), p.layout().toString());
@@ -52,7 +52,7 @@ class BuildAPipelineTest extends DesignerTestBase {
         assertEquals(List.of(Edge.of("sequence", "filter"), Edge.of("filter", "discard")), window.document().get().edges());
 
         // A second source into the filter's single input is refused, and the status line says why.
-        dragFromPalette("sequence", "sequence", 120, 320);
+        dragFromPalette("sequence", "sequence", 40, 420);
         robot.drag("#port-sequence-2-out-out").moveTo("#port-filter-in-in");
         assertTrue(robot.lookup("#port-filter-in-in").query().getStyleClass().contains("port-invalid"));
         assertTrue(robot.lookup("#port-discard-in-in").query().getStyleClass().contains("port-invalid"));

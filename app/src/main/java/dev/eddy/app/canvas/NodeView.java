@@ -53,6 +53,9 @@ public final class NodeView extends Pane {
         setMinSize(WIDTH, height);
         setMaxSize(WIDTH, height);
         markProblems(problems);
+        // A card is drawn once into a bitmap and then only moved: panning 300 cards with shadows stays smooth.
+        setCache(true);
+        setCacheHint(javafx.scene.CacheHint.DEFAULT);
     }
 
     private void addPort(PortSpec spec, boolean input, int index) {

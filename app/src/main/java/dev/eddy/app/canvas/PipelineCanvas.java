@@ -55,6 +55,8 @@ public final class PipelineCanvas extends Region {
     private final BooleanProperty snap = new SimpleBooleanProperty(true);
     private boolean spaceHeld;
     private boolean fitPending;
+    private double laidOutWidth;
+    private double laidOutHeight;
     private ConnectionGesture connecting;
     private Point2D pressWorld;
     private Point2D bandFrom;
@@ -100,7 +102,10 @@ public final class PipelineCanvas extends Region {
         grid.resize(getWidth(), getHeight());
         overlay.resize(getWidth(), getHeight());
         grid.redraw(viewport);
-        if (fitPending && getWidth() > 0 && getHeight() > 0) {
+        boolean resized = getWidth() != laidOutWidth || getHeight() != laidOutHeight;
+        laidOutWidth = getWidth();
+        laidOutHeight = getHeight();
+        if ((fitPending || resized && viewport.fitted()) && getWidth() > 0 && getHeight() > 0) {
             fitPending = false;
             fitToView();
         }

@@ -17,6 +17,8 @@ public final class Viewport {
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1);
     private final GridLayer grid;
+    /** True from a fit until the person pans or zooms: until then a resized canvas fits again. */
+    private boolean fitted;
 
     Viewport(Group world, GridLayer grid) {
         this.grid = grid;
@@ -38,6 +40,7 @@ public final class Viewport {
     Point2D toWorld(Point2D local) { return toWorld(local.getX(), local.getY()); }
 
     public void panBy(double dx, double dy) {
+        fitted = false;
         pan.setX(pan.getX() + dx);
         pan.setY(pan.getY() + dy);
         grid.redraw(this);
@@ -45,6 +48,7 @@ public final class Viewport {
 
     /** Zooms by a factor keeping the world point under (x, y) where it is. */
     public void zoomAt(double factor, double x, double y) {
+        fitted = false;
         double z = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom.get() * factor));
         Point2D w = toWorld(x, y);
         set(z, x - w.getX() * z, y - w.getY() * z);
@@ -55,9 +59,15 @@ public final class Viewport {
         double z = Math.min((width - 2 * margin) / Math.max(1, world.getWidth()), (height - 2 * margin) / Math.max(1, world.getHeight()));
         z = Math.max(MIN_ZOOM, Math.min(1.25, z));
         set(z, (width - world.getWidth() * z) / 2 - world.getMinX() * z, (height - world.getHeight() * z) / 2 - world.getMinY() * z);
+        fitted = true;
     }
 
-    void reset() { set(1, 0, 0); }
+    boolean fitted() { return fitted; }
+
+    void reset() {
+        set(1, 0, 0);
+        fitted = false;
+    }
 
     private void set(double z, double x, double y) {
         zoom.set(z);

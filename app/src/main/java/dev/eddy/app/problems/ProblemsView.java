@@ -41,6 +41,7 @@ public final class ProblemsView extends TableView<Problem> {
         node.setMaxWidth(260);
         TableColumn<Problem, String> message = new TableColumn<>("Problem");
         message.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().message()));
+        message.setPrefWidth(620);
         TableColumn<Problem, String> where = new TableColumn<>("Where in the file");
         where.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
         where.setPrefWidth(180);
@@ -48,6 +49,7 @@ public final class ProblemsView extends TableView<Problem> {
         getColumns().setAll(java.util.List.of(severity, node, message, where));
         setRowFactory(t -> {
             TableRow<Problem> row = new TableRow<>();
+            row.itemProperty().addListener((o, a, p) -> row.setTooltip(p == null ? null : new javafx.scene.control.Tooltip(p.message())));
             row.setOnMouseClicked(e -> {
                 Problem p = row.getItem();
                 if (p != null && p.nodeId() != null && doc.get().node(p.nodeId()).isPresent()) {
