@@ -49,6 +49,8 @@ public final class DesignerActions {
         this.opened = opened;
     }
 
+    public java.util.List<Path> recentFiles() { return recent.list(); }
+
     public void newPipeline() {
         if (!confirmDiscard()) return;
         doc.replace(Document.empty(), null);

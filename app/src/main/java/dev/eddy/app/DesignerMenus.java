@@ -35,8 +35,12 @@ final class DesignerMenus {
     }
 
     MenuBar menuBar() {
+        Menu recent = new Menu("Open recent");
+        recent.setOnShowing(e -> recent.getItems().setAll(a.recentFiles().stream().map(p -> item(p.toString(), null,
+                () -> a.openFile(p, true))).toList()));
+        recent.getItems().add(new MenuItem("(none yet)"));
         Menu file = new Menu("_File", null,
-                item("New", "N", a::newPipeline), item("Open…", "O", a::open), item("Start page", null, startPage),
+                item("New", "N", a::newPipeline), item("Open…", "O", a::open), recent, item("Start page", null, startPage),
                 new SeparatorMenuItem(), item("Save", "S", a::save), item("Save as…", "Shift+S", a::saveAs),
                 new SeparatorMenuItem(), item("Quit", "Q", () -> {
                     javafx.stage.Window w = canvas.getScene().getWindow();

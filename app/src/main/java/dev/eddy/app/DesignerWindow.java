@@ -85,7 +85,7 @@ public final class DesignerWindow {
         middle.setOrientation(Orientation.VERTICAL);
         middle.setDividerPositions(0.76);
         SplitPane columns = new SplitPane(palette, middle, inspector);
-        columns.setDividerPositions(0.15, 0.73);
+        columns.setDividerPositions(0.15, 0.76);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
         themes = new Themes(home);

@@ -57,6 +57,11 @@ class EditSampleTest extends DesignerTestBase {
         assertTrue(window.document().validation().problems().stream().anyMatch(pr -> pr.message().contains("slide")),
                 "a sliding window without a slide is a problem");
         Screenshots.save(window.scene(), "designer-inspector");
+        // Clicking the problem selects the node it is about.
+        robot.clickOn("#canvas");
+        assertTrue(window.selection().isEmpty());
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        assertEquals(Set.of("fiveSeconds"), window.selection().nodes());
         robot.clickOn("#canvas");
         shortcut(KeyCode.Z);
         assertEquals("tumbling", window.document().get().node("fiveSeconds").get().paramsView().get("assigner").textValue());

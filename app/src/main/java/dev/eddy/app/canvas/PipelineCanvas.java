@@ -152,9 +152,19 @@ public final class PipelineCanvas extends Region {
     }
 
     public void fitToView() {
-        Bounds b = nodeLayer.getBoundsInParent();
-        if (nodes.isEmpty()) viewport.reset();
-        else viewport.fit(b, getWidth(), getHeight());
+        if (nodes.isEmpty()) {
+            viewport.reset();
+            return;
+        }
+        // From positions and preferred sizes: cards added in this pulse have not been sized yet.
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (NodeView v : nodes.values()) {
+            minX = Math.min(minX, v.getLayoutX());
+            minY = Math.min(minY, v.getLayoutY());
+            maxX = Math.max(maxX, v.getLayoutX() + v.prefWidth(-1));
+            maxY = Math.max(maxY, v.getLayoutY() + v.prefHeight(-1));
+        }
+        viewport.fit(new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY), getWidth(), getHeight());
     }
 
     private double snapped(double v) { return snap.get() ? Math.round(v / GRID) * GRID : v; }

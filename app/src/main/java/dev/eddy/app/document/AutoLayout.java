@@ -16,7 +16,7 @@ import java.util.Map;
  * edges from crossing in the small graphs people draw.
  */
 public final class AutoLayout {
-    public static final double COLUMN = 260;
+    public static final double COLUMN = 240;
     public static final double ROW = 130;
     public static final double MARGIN = 40;
 
