@@ -6,6 +6,7 @@ import static dev.eddy.catalog.ParamKind.DURATION;
 import static dev.eddy.catalog.ParamKind.EXPRESSION;
 import static dev.eddy.catalog.ParamKind.FIELD;
 import static dev.eddy.catalog.ParamKind.INTEGER;
+import static dev.eddy.catalog.ParamKind.NUMBER;
 import static dev.eddy.catalog.ParamSpec.choice;
 import static dev.eddy.catalog.ParamSpec.optional;
 import static dev.eddy.nodes.NodeTypeBuilder.type;
@@ -25,6 +26,7 @@ import dev.eddy.expr.CompiledExpression;
 import dev.eddy.model.RuntimeMode;
 import dev.eddy.operators.AggregateCall;
 import dev.eddy.operators.Aggregates;
+import dev.eddy.operators.window.DeltaFunction;
 import dev.eddy.operators.window.Evictor;
 import dev.eddy.operators.window.Trigger;
 import dev.eddy.operators.window.Triggers;
@@ -66,13 +68,18 @@ final class WindowNode {
                 .param(optional("countSlide", INTEGER, "count: fire every this many records over the last count (a sliding count window)").atLeast(1))
                 .param(choice("trigger", "default", "when a window is evaluated; default is the assigner's own",
                         "default", "event-time", "processing-time", "count", "continuous-event-time", "continuous-processing-time",
-                        "end-of-stream", "never"))
+                        "delta", "end-of-stream", "never"))
                 .param(optional("triggerCount", INTEGER, "count trigger: fire every this many records").atLeast(1))
                 .param(optional("triggerInterval", DURATION, "continuous triggers: fire every this long"))
+                .param(optional("deltaOf", EXPRESSION, "delta trigger and evictor: a number per record; the delta from an"
+                        + " older record to a newer one is the newer value minus the older"))
+                .param(optional("deltaAbsolute", BOOLEAN, false, "delta trigger and evictor: compare the absolute difference"))
+                .param(optional("deltaThreshold", NUMBER, "delta trigger: fire when the delta from the record that fired last is above this"))
                 .param(optional("purging", BOOLEAN, false, "clear the window's contents whenever it fires (PurgingTrigger)"))
-                .param(choice("evictor", "none", "removes elements when the window fires", "none", "count", "time"))
+                .param(choice("evictor", "none", "removes elements when the window fires", "none", "count", "time", "delta"))
                 .param(optional("evictorCount", INTEGER, "count evictor: keep the last this many elements").atLeast(0))
                 .param(optional("evictorTime", DURATION, "time evictor: keep elements newer than the newest minus this"))
+                .param(optional("evictorDelta", NUMBER, "delta evictor: remove elements whose delta to the last element is at least this"))
                 .param(optional("evictAfter", BOOLEAN, false, "evict after the function instead of before"))
                 .param(optional("allowedLateness", DURATION, "0ms", "how long after a window fired a late record still updates it"))
                 .param(choice("function", "aggregate", "aggregate: one row per window with the aggregates; elements: the window's"
@@ -280,6 +287,14 @@ final class WindowNode {
                         : Triggers.continuousProcessingTime(interval);
                 break;
             }
+            case "delta": {
+                DeltaFunction fn = deltaFunction(ctx);
+                Double threshold = p.number("deltaThreshold");
+                if (threshold == null) ctx.error("deltaThreshold", "a delta trigger needs deltaThreshold, e.g. 50");
+                if (fn == null || threshold == null) return null;
+                t = Triggers.delta(fn, threshold);
+                break;
+            }
             case "end-of-stream": t = Triggers.END_OF_STREAM; break;
             case "never": t = Triggers.NEVER; break;
             default:
@@ -311,9 +326,29 @@ final class WindowNode {
                 }
                 return Evictor.time(d, after);
             }
+            case "delta": {
+                DeltaFunction fn = deltaFunction(ctx);
+                Double threshold = p.number("evictorDelta");
+                if (threshold == null) ctx.error("evictorDelta", "a delta evictor needs evictorDelta, e.g. 50");
+                return fn == null || threshold == null ? null : Evictor.delta(fn, threshold, after);
+            }
             default:
                 return null;
         }
+    }
+
+    private static DeltaFunction deltaFunction(BindContext ctx) {
+        if (!ctx.params().isSet("deltaOf")) {
+            ctx.error("deltaOf", "a delta trigger or evictor needs deltaOf, a number per record such as `distance`");
+            return null;
+        }
+        CompiledExpression value = ctx.expression("deltaOf", ctx.params().string("deltaOf"), ctx.input(), null);
+        if (value == null) return null;
+        if (!value.type().isNumeric()) {
+            ctx.error("deltaOf", "`" + value.text() + "` is " + value.type() + "; a delta needs a number");
+            return null;
+        }
+        return new DeltaFunction(value, ctx.params().bool("deltaAbsolute"));
     }
 
     private static Long need(BindContext ctx, String param, String message) {

@@ -237,4 +237,26 @@ class FlinkWindowScenariosTest {
                 + " (key1,1)@7000, (key1,1)@7000, (key1,1)@7000, PT 7000", "{\"time\": \"processing\", \"size\": \"3s\", SUM}", false);
         assertSorted("(key2,3)@2999, (key1,2)@2999, (key1,3)@5999", r.get(0));
     }
+
+    // the delta trigger remembers the first value and fires when a later one is strictly more than
+    // the threshold away from the remembered one, remembering that one instead; it never purges.
+    @Test
+    void deltaTriggerFiresWhenTheValueMovesMoreThanTheThreshold() throws Exception {
+        String in = "(key1,1)@0, (key1,2)@1, (key1,4)@2, (key1,6)@3, (key1,7)@4, (key1,3)@5";
+        var signed = run(in, "{\"assigner\": \"global\", \"trigger\": \"delta\", \"deltaOf\": \"v\", \"deltaThreshold\": 2, SUM}", false);
+        assertSorted("(key1,7)@MAX, (key1,20)@MAX", signed.get(0));
+        var absolute = run(in, "{\"assigner\": \"global\", \"trigger\": \"delta\", \"deltaOf\": \"v\", \"deltaThreshold\": 2,"
+                + " \"deltaAbsolute\": true, SUM}", false);
+        assertSorted("(key1,7)@MAX, (key1,20)@MAX, (key1,23)@MAX", absolute.get(0));
+    }
+
+    // the delta evictor removes every element at least the threshold away from the last one.
+    @Test
+    void deltaEvictorBeforeAndAfterTheFunction() throws Exception {
+        String in = "(key1,1)@0, (key1,5)@1, (key1,6)@2, (key1,2)@3, (key1,9)@4, (key1,8)@5";
+        String window = "{\"assigner\": \"global\", \"trigger\": \"count\", \"triggerCount\": 3, \"evictor\": \"delta\","
+                + " \"deltaOf\": \"v\", \"evictorDelta\": 3, SUM";
+        assertSorted("(key1,11)@MAX, (key1,23)@MAX", run(in, window + "}", false).get(0));
+        assertSorted("(key1,12)@MAX, (key1,30)@MAX", run(in, window + ", \"evictAfter\": true}", false).get(0));
+    }
 }

@@ -109,4 +109,16 @@ class PipelineValidatorTest {
                 + ", {\"id\": \"out\", \"type\": \"sink.table\"}", chain("src", "out")));
         assertEquals(List.of("nodes[0].parallelism: \"source.rows\" runs in a single subtask and cannot have parallelism 2"), errs);
     }
+
+    @Test
+    void deltaTriggersNeedANumberAndCannotMergeSessions() {
+        String key = "{\"id\": \"k\", \"type\": \"key-by\", \"params\": {\"key\": \"room\"}}";
+        String sink = "{\"id\": \"out\", \"type\": \"sink.table\"}";
+        List<String> errs = errors(doc(null, ROWS + ", " + key + ", {\"id\": \"w\", \"type\": \"window\", \"params\": {\"assigner\": \"global\","
+                + " \"trigger\": \"delta\", \"deltaOf\": \"room\", \"deltaThreshold\": 1}}, " + sink, chain("src", "k", "w", "out")));
+        assertEquals(List.of("nodes[2].params.deltaOf: `room` is STRING; a delta needs a number"), errs);
+        errs = errors(doc(null, ROWS + ", " + key + ", {\"id\": \"w\", \"type\": \"window\", \"params\": {\"assigner\": \"session\","
+                + " \"gap\": \"1s\", \"trigger\": \"delta\", \"deltaOf\": \"temp\", \"deltaThreshold\": 1}}, " + sink, chain("src", "k", "w", "out")));
+        assertEquals(List.of("nodes[2].params.trigger: a session window merges windows, and the delta trigger (Δ temp > 1.0) cannot merge"), errs);
+    }
 }

@@ -41,6 +41,24 @@ public interface Evictor {
         };
     }
 
+    /**
+     * DeltaEvictor.of(threshold, fn): removes every element whose delta to the last element is at
+     * or above the threshold (at or above, where the delta trigger needs strictly above).
+     */
+    static Evictor delta(DeltaFunction fn, double threshold, boolean after) {
+        return new OneSided(after) {
+            @Override
+            void evict(List<TimestampedRow> elements, Window window) {
+                if (elements.isEmpty()) return;
+                Double last = fn.valueOf(elements.get(elements.size() - 1).row());
+                elements.removeIf(e -> {
+                    Double d = fn.delta(fn.valueOf(e.row()), last);
+                    return d != null && d >= threshold;
+                });
+            }
+        };
+    }
+
     /** An evictor that works either before or after the function, as Flink's doEvictAfter says. */
     abstract class OneSided implements Evictor {
         private final boolean after;

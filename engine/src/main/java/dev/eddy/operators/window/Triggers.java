@@ -144,6 +144,43 @@ public final class Triggers {
         };
     }
 
+    /**
+     * DeltaTrigger.of(threshold, fn): remembers the first record's value, and fires (without purging)
+     * when a record's delta from the remembered one is strictly above the threshold, remembering that
+     * record instead. It has no merge, so sessions refuse it, as Flink's does.
+     */
+    public static Trigger delta(DeltaFunction fn, double threshold) {
+        return new Trigger() {
+            @Override
+            public TriggerResult onElement(Row row, long timestamp, Window w, Context ctx) {
+                Double value = fn.valueOf(row);
+                Object last = ctx.state("delta");
+                if (last == null) {
+                    if (value != null) ctx.setState("delta", value);
+                    return TriggerResult.CONTINUE;
+                }
+                Double d = fn.delta((Double) last, value);
+                if (d != null && d > threshold) {
+                    ctx.setState("delta", value);
+                    return TriggerResult.FIRE;
+                }
+                return TriggerResult.CONTINUE;
+            }
+
+            @Override
+            public TriggerResult onEventTime(long time, Window w, Context ctx) { return TriggerResult.CONTINUE; }
+
+            @Override
+            public TriggerResult onProcessingTime(long time, Window w, Context ctx) { return TriggerResult.CONTINUE; }
+
+            @Override
+            public void clear(Window w, Context ctx) { ctx.clearState("delta"); }
+
+            @Override
+            public String describe() { return "delta trigger (" + fn.describe() + " > " + threshold + ")"; }
+        };
+    }
+
     /** PurgingTrigger.of(t): whatever t fires, fire and purge. */
     public static Trigger purging(Trigger nested) {
         return new Trigger() {
