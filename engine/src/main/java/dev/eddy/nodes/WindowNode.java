@@ -252,12 +252,11 @@ final class WindowNode {
         Aggregates agg = aggregates;
         dev.eddy.runtime.KeySelector selector = key == null ? null : key.selector();
         return Binding.operator(ports, () -> new WindowOperator(in, selector, assigner, trigger, evictor, lateness, f, agg, batch))
-                .with(traits(ctx, assigner, evictor));
+                .with(traits(assigner, trigger, evictor));
     }
 
-    private static StreamTraits traits(BindContext ctx, WindowAssigner assigner, Evictor evictor) {
-        boolean globalKeepsAll = assigner instanceof WindowAssigner.Global && evictor == null && !ctx.params().bool("purging")
-                && !ctx.params().string("assigner").equals("count");
+    private static StreamTraits traits(WindowAssigner assigner, Trigger trigger, Evictor evictor) {
+        boolean globalKeepsAll = assigner instanceof WindowAssigner.Global && evictor == null && !trigger.purges();
         String growing = globalKeepsAll ? "a global window keeps every record it is given unless its trigger purges or an evictor removes them" : null;
         return new StreamTraits(assigner.isEventTime(), false, false, growing);
     }

@@ -44,9 +44,12 @@ final class SemanticAdvisor {
                 problems.add(Problem.warning(path, id, "\"" + id + "\" has no key-by before it, so it sees the whole stream in one"
                         + " subtask (Flink's windowAll), whatever the parallelism; key the stream to spread the work"));
             }
-            if (traits.growingState() != null && mode == RuntimeMode.STREAMING && !unboundedSources(id).isEmpty()) {
-                problems.add(Problem.warning(path, id, traits.growingState() + "; its input never ends (\""
-                        + unboundedSources(id).iterator().next() + "\"), so its state grows without bound"));
+            if (traits.growingState() != null && mode == RuntimeMode.STREAMING) {
+                Set<String> endless = unboundedSources(id);
+                if (!endless.isEmpty()) {
+                    problems.add(Problem.warning(path, id, traits.growingState() + "; its input never ends (\""
+                            + endless.iterator().next() + "\"), so its state grows without bound"));
+                }
             }
         }
     }

@@ -72,4 +72,19 @@ class SemanticWarningsTest {
         String bounded = "{\"id\": \"src\", \"type\": \"source.sensors\", \"params\": {\"count\": 100}}";
         assertEquals(List.of(), warnings(doc(null, bounded + ", " + KEY + ", " + agg + ", " + SINK, chain("src", "k", "a", "out"))));
     }
+
+    @Test
+    void aGlobalWindowGrowsUnlessItsTriggerPurges() {
+        String wm = "{\"id\": \"wm\", \"type\": \"watermarks\", \"params\": {\"timestamp\": \"ts\"}}";
+        String global = "{\"id\": \"w\", \"type\": \"window\", \"params\": {\"assigner\": \"global\", \"trigger\": \"count\","
+                + " \"triggerCount\": 10, PURGING\"aggregates\": {\"n\": \"COUNT(*)\"}}}";
+        String nodes = SENSORS + ", " + wm + ", " + KEY + ", " + global + ", " + SINK;
+        List<String> w = warnings(doc(null, nodes.replace("PURGING", ""), chain("src", "wm", "k", "w", "out")));
+        assertEquals(List.of("warning: nodes[3]: a global window keeps every record it is given unless its trigger purges or an evictor"
+                + " removes them; its input never ends (\"src\"), so its state grows without bound"), w);
+        assertEquals(List.of(), warnings(doc(null, nodes.replace("PURGING", "\"purging\": true, "), chain("src", "wm", "k", "w", "out"))));
+        String count = "{\"id\": \"w\", \"type\": \"window\", \"params\": {\"assigner\": \"count\", \"count\": 10,"
+                + " \"aggregates\": {\"n\": \"COUNT(*)\"}}}";
+        assertEquals(List.of(), warnings(doc(null, SENSORS + ", " + wm + ", " + KEY + ", " + count + ", " + SINK, chain("src", "wm", "k", "w", "out"))));
+    }
 }

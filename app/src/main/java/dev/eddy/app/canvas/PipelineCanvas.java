@@ -123,10 +123,6 @@ public final class PipelineCanvas extends Region {
 
     public Viewport viewport() { return viewport; }
 
-    public NodeView nodeView(String id) { return nodes.get(id); }
-
-    public EdgeView edgeView(Edge e) { return edges.get(e); }
-
     /** Adds a palette entry's node where it was dropped (scene coordinates), selected. */
     public void addAtScene(PaletteEntry entry, double sceneX, double sceneY) {
         Point2D local = sceneToLocal(sceneX, sceneY);

@@ -1,6 +1,7 @@
 package dev.eddy.app.canvas;
 
 import dev.eddy.app.document.Document;
+import dev.eddy.app.inspector.SchemaText;
 import dev.eddy.model.Edge;
 import dev.eddy.types.Schema;
 import javafx.scene.control.Tooltip;
@@ -35,13 +36,11 @@ final class PortTips {
                 }
             }
         }
-        b.append('\n').append(schema == null ? "schema not known yet (connect and fix the inputs first)" : describe(schema));
+        b.append('\n').append(schema == null ? "schema not known yet (connect and fix the inputs first)" : indented(schema));
         return b.toString();
     }
 
-    static String describe(Schema s) {
-        StringBuilder b = new StringBuilder();
-        s.fields().forEach(f -> b.append("\n  ").append(f.name()).append("  ").append(f.type()));
-        return b.length() == 0 ? "no fields" : b.substring(1);
+    private static String indented(Schema s) {
+        return s.fields().isEmpty() ? SchemaText.of(s) : "  " + SchemaText.of(s).replace("\n", "\n  ");
     }
 }

@@ -68,8 +68,6 @@ public final class PaletteView extends VBox {
         fill("");
     }
 
-    public TextField searchField() { return search; }
-
     private PaletteEntry selected() {
         TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
         return item != null && item.getValue() instanceof PaletteEntry e ? e : null;

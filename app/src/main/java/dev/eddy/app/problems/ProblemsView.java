@@ -66,6 +66,4 @@ public final class ProblemsView extends TableView<Problem> {
     private void show(dev.eddy.validate.ValidationResult v) {
         rows.setAll(v.problems().stream().sorted(Comparator.comparing(Problem::severity)).toList());
     }
-
-    public int count() { return rows.size(); }
 }

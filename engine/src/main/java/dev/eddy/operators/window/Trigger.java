@@ -23,6 +23,9 @@ public interface Trigger {
 
     void clear(Window window, Context ctx);
 
+    /** Whether its firings also purge the window's contents (PurgingTrigger), so the window cannot grow for ever. */
+    default boolean purges() { return false; }
+
     /** The name shown in observations ("fired by event-time trigger"). */
     String describe();
 

@@ -208,6 +208,9 @@ public final class Triggers {
 
             @Override
             public String describe() { return "purging " + nested.describe(); }
+
+            @Override
+            public boolean purges() { return true; }
         };
     }
 
