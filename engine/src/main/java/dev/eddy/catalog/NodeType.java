@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param keying   whether it needs a keyed stream (its input must come from a key-by), may take one, or neither
  * @param maxParallelism 1 for nodes that cannot run in parallel (Flink's non-parallel sources,
  *                 a single trace file), otherwise 0 (no limit)
+ * @param onFlink  what the node becomes on Apache Flink, and what of it cannot
  */
 public record NodeType(String id, Category category, String title, String summary, String concept,
                        List<ParamSpec> params, List<PortSpec> inputs, List<PortSpec> outputs,
-                       Keying keying, int maxParallelism, List<Preset> presets, NodeBinder binder) {
+                       Keying keying, int maxParallelism, List<Preset> presets, NodeBinder binder, OnFlink onFlink) {
     /** How a node relates to keyed streams. */
     public enum Keying {
         /** Works on any stream. */
@@ -35,6 +36,7 @@ public record NodeType(String id, Category category, String title, String summar
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         presets = List.copyOf(presets);
+        onFlink = onFlink == null ? OnFlink.NONE : onFlink;
     }
 
     public boolean isSource() { return inputs.isEmpty(); }

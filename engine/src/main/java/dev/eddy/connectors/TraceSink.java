@@ -33,15 +33,16 @@ public final class TraceSink extends LineWriterSink {
     }
 
     @Override
-    public void processElement(Row row, long timestamp) {
-        Long ts = Time.orNull(timestamp);
-        writeLine("{\"record\": " + RowJson.toLine(row, schema) + ", \"ts\": " + ts + "}");
-    }
+    public void processElement(Row row, long timestamp) { writeLine(recordLine(row, schema, timestamp)); }
 
     @Override
-    public void processWatermark(long watermark) {
-        writeLine("{\"watermark\": " + watermark + "}");
+    public void processWatermark(long watermark) { writeLine(watermarkLine(watermark)); }
+
+    public static String recordLine(Row row, Schema schema, long timestamp) {
+        return "{\"record\": " + RowJson.toLine(row, schema) + ", \"ts\": " + Time.orNull(timestamp) + "}";
     }
+
+    public static String watermarkLine(long watermark) { return "{\"watermark\": " + watermark + "}"; }
 
     @Override
     public void processWatermarkStatus(boolean idle) {

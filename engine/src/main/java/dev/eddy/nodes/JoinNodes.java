@@ -51,6 +51,7 @@ final class JoinNodes {
                 .param(optional("offset", DURATION, "0ms", "tumbling and sliding: shifts window starts").atLeast(Long.MIN_VALUE))
                 .param(optional("gap", DURATION, "session: the inactivity that closes a session"))
                 .input(LEFT).input(RIGHT).output(PortSpec.OUT)
+                .onFlink("DataStream#join(..).where(..).equalTo(..).window(..)")
                 .bind(JoinNodes::bindWindowJoin);
     }
 
@@ -68,6 +69,7 @@ final class JoinNodes {
                 .input(LEFT).input(RIGHT).output(PortSpec.OUT)
                 .output(new PortSpec(IntervalJoinOperator.LEFT_LATE, "left records behind the watermark", false, true))
                 .output(new PortSpec(IntervalJoinOperator.RIGHT_LATE, "right records behind the watermark", false, true))
+                .onFlink("KeyedStream#intervalJoin(..).between(..)")
                 .bind(JoinNodes::bindIntervalJoin);
     }
 
@@ -111,7 +113,8 @@ final class JoinNodes {
         boolean batch = ctx.mode() == RuntimeMode.BATCH;
         return Binding.operator(Bindings.out(out), () -> new WindowJoinOperator(new WindowOperator(taggedSchema, tagged, assigner,
                 assigner.defaultTrigger(), null, 0, new WindowFunction.Join(), null, batch)))
-                .with(event ? dev.eddy.catalog.StreamTraits.eventTime() : dev.eddy.catalog.StreamTraits.NONE);
+                .with(event ? dev.eddy.catalog.StreamTraits.eventTime() : dev.eddy.catalog.StreamTraits.NONE)
+                .withParts(new dev.eddy.operators.window.WindowParts(assigner, new WindowFunction.Join(), null));
     }
 
     private static Binding bindIntervalJoin(BindContext ctx) {

@@ -48,6 +48,7 @@ final class KeyNodes {
                         + " Keyed state, rolling aggregates and keyed windows need it.")
                 .param(required("key", STRING_LIST, "a field, an expression such as UPPER(room), or a list of them for a composite key"))
                 .input(PortSpec.IN).output(new PortSpec("out", "the keyed stream, for a keyed node", false, false))
+                .onFlink("DataStream#keyBy with a KeySelector computing Eddy's key")
                 .bind(ctx -> {
                     Schema in = ctx.input();
                     List<String> texts = ctx.params().strings("key");
@@ -105,6 +106,7 @@ final class KeyNodes {
                 .concept("Flink's rebalance partitioner: evens out load when a source is skewed or has lower parallelism."
                         + " It breaks operator chaining, so records cross a channel.")
                 .input(PortSpec.IN).output(PortSpec.OUT)
+                .onFlink("DataStream#rebalance")
                 .bind(ctx -> Binding.operator(Bindings.out(ctx.input()), PassThroughOperator::new)
                         .withPartitioning(Partitioning.REBALANCE, null));
     }
@@ -118,6 +120,7 @@ final class KeyNodes {
                         + " value, as Flink's sum(field) does.")
                 .param(required("combine", COMBINERS, "fields and how they combine: sum, min, max, first or last, e.g. {\"count\": \"sum\"}"))
                 .input(PortSpec.IN).output(PortSpec.OUT).keyed()
+                .onFlink("KeyedStream#reduce")
                 .bind(ctx -> {
                     Schema in = ctx.input();
                     FieldCombiner[] combiners = new FieldCombiner[in.size()];
@@ -159,6 +162,7 @@ final class KeyNodes {
                         + " aggregate, updated with every record in streaming mode, final only in batch mode.")
                 .param(required("aggregates", AGGREGATES, "output columns and aggregate calls, e.g. {\"total\": \"SUM(amount)\", \"n\": \"COUNT(*)\"}"))
                 .input(PortSpec.IN).output(PortSpec.OUT).keyed()
+                .onFlink("KeyedStream#process, the accumulator in keyed ValueState")
                 .bind(ctx -> {
                     Schema in = ctx.input();
                     KeyInfo key = ctx.inputKey();

@@ -22,6 +22,7 @@ final class NodeTypeBuilder {
     private final List<Preset> presets = new ArrayList<>();
     private NodeType.Keying keying = NodeType.Keying.NONE;
     private int maxParallelism;
+    private dev.eddy.catalog.OnFlink onFlink;
 
     private NodeTypeBuilder(String id, Category category) {
         this.id = id;
@@ -51,6 +52,14 @@ final class NodeTypeBuilder {
 
     NodeTypeBuilder singleSubtask() { maxParallelism = 1; return this; }
 
+    /** The Flink API the node becomes (the Flink bridge holds the translation itself). */
+    NodeTypeBuilder onFlink(String api) { onFlink = dev.eddy.catalog.OnFlink.as(api); return this; }
+
+    NodeTypeBuilder onFlink(String api, dev.eddy.catalog.OnFlink.Refusal refusal) {
+        onFlink = dev.eddy.catalog.OnFlink.as(api, refusal);
+        return this;
+    }
+
     /** The common onError parameter and its errors port, for nodes that can fail on a record. */
     NodeTypeBuilder failsPerRecord() {
         params.add(ParamSpec.choice("onError", "fail", "what to do with a record that fails: stop the job, or skip it"
@@ -60,6 +69,6 @@ final class NodeTypeBuilder {
     }
 
     NodeType bind(NodeBinder binder) {
-        return new NodeType(id, category, title, summary, concept, params, inputs, outputs, keying, maxParallelism, presets, binder);
+        return new NodeType(id, category, title, summary, concept, params, inputs, outputs, keying, maxParallelism, presets, binder, onFlink);
     }
 }

@@ -36,6 +36,7 @@ final class SinkNodes {
                         "json", "row", "csv"))
                 .param(optional("identifier", STRING, "a name printed before each line"))
                 .input(PortSpec.IN)
+                .onFlink("DataStream#print")
                 .bind(ctx -> {
                     Schema in = ctx.input();
                     RowText format = RowText.parse(ctx.params().string("format"));
@@ -54,6 +55,7 @@ final class SinkNodes {
                         "jsonl", "csv", "text"))
                 .param(optional("header", BOOLEAN, true, "whether a CSV file starts with the field names"))
                 .input(PortSpec.IN)
+                .onFlink("DataStream#sinkTo(FileSink)")
                 .bind(ctx -> {
                     Schema in = ctx.input();
                     String format = ctx.params().string("format");
@@ -69,6 +71,7 @@ final class SinkNodes {
                 .summary("Keeps records in memory for the designer's output view and for tests")
                 .concept("A sink you can look into: every record with its timestamp and subtask, in arrival order.")
                 .input(PortSpec.IN)
+                .onFlink("DataStream#print (a table lives in Eddy's designer)")
                 .bind(ctx -> {
                     Schema in = ctx.input();
                     return Binding.sink(() -> new TableSink(in));
@@ -82,6 +85,7 @@ final class SinkNodes {
                         + " timestamps interleaved with watermarks. Use it to see exactly when results come out.")
                 .param(required("path", PATH, "the JSON Lines file to write; relative to the run's output directory"))
                 .input(PortSpec.IN).singleSubtask()
+                .onFlink("DataStream#print of the trace lines")
                 .bind(ctx -> {
                     Schema in = ctx.input();
                     String path = ctx.params().string("path");
@@ -94,6 +98,7 @@ final class SinkNodes {
                 .summary("Counts records and drops them")
                 .concept("Flink's DiscardingSink: for measuring how fast the rest of the pipeline runs.")
                 .input(PortSpec.IN)
+                .onFlink("DataStream#sinkTo(DiscardingSink)")
                 .bind(ctx -> Binding.sink(DiscardSink::new));
     }
 }

@@ -68,6 +68,7 @@ final class SourceNodes {
                 .param(required("rows", ROWS, "the records, as objects with the schema's fields"))
                 .param(rate(null))
                 .output(PortSpec.OUT).singleSubtask()
+                .onFlink("StreamExecutionEnvironment#fromSource, reading with Eddy's own reader")
                 .bind(ctx -> {
                     Params p = ctx.params();
                     Schema schema = p.schema("schema");
@@ -88,6 +89,8 @@ final class SourceNodes {
                 .param(required("steps", dev.eddy.catalog.ParamKind.STEPS,
                         "the timeline: {\"record\": {...}, \"ts\": 3999}, {\"watermark\": 2999}, {\"processingTime\": 5000}"))
                 .output(PortSpec.OUT).singleSubtask()
+                .onFlink("StreamExecutionEnvironment#fromSource, reading with Eddy's own reader", (p, out) -> p.raw("steps").findValue("processingTime") != null
+                        ? "processingTime steps move a scripted clock, and Flink's processing time is the wall clock" : null)
                 .bind(ctx -> {
                     Params p = ctx.params();
                     Schema schema = p.schema("schema");
@@ -110,6 +113,8 @@ final class SourceNodes {
                 .param(optional("delimiter", STRING, ",", "the CSV cell separator"))
                 .param(rate(null))
                 .output(PortSpec.OUT).failsPerRecord().singleSubtask()
+                .onFlink("StreamExecutionEnvironment#fromSource, reading with Eddy's own reader", (p, out) -> out.contains("errors")
+                        ? "Flink sources have no side outputs, so the errors port cannot be connected on Flink" : null)
                 .bind(ctx -> {
                     Params p = ctx.params();
                     FileSource.Format format = FileSource.Format.valueOf(p.string("format").toUpperCase(java.util.Locale.ROOT));
@@ -140,6 +145,7 @@ final class SourceNodes {
                 .param(optional("to", INTEGER, "the last number (inclusive); unset means unbounded"))
                 .param(rate(null))
                 .output(PortSpec.OUT)
+                .onFlink("StreamExecutionEnvironment#fromSource, reading with Eddy's own reader")
                 .bind(ctx -> {
                     Params p = ctx.params();
                     long from = p.integer("from");
@@ -167,6 +173,7 @@ final class SourceNodes {
                 .param(optional("lateRatio", NUMBER, 0.02, "the share of readings that arrive later than maxDelay").atLeast(0))
                 .param(count()).param(start())
                 .output(PortSpec.OUT)
+                .onFlink("StreamExecutionEnvironment#fromSource, reading with Eddy's own reader")
                 .bind(ctx -> {
                     Params p = ctx.params();
                     if (p.number("lateRatio") > 1) ctx.error("lateRatio", "a share between 0 and 1, not " + p.number("lateRatio"));
@@ -191,6 +198,7 @@ final class SourceNodes {
                 .param(optional("sessionGap", DURATION, "30s", "users pause longer than this between sessions"))
                 .param(count()).param(start())
                 .output(PortSpec.OUT)
+                .onFlink("StreamExecutionEnvironment#fromSource, reading with Eddy's own reader")
                 .bind(ctx -> {
                     Params p = ctx.params();
                     int users = p.integer("users").intValue();
@@ -209,6 +217,7 @@ final class SourceNodes {
                         + " province ids 0 to 6 (Beijing, Shanghai, Hangzhou, Shenzhen, Jiangxi, Chongqing, Xizang).")
                 .param(rate(2.0)).param(count()).param(start())
                 .output(PortSpec.OUT)
+                .onFlink("StreamExecutionEnvironment#fromSource, reading with Eddy's own reader")
                 .bind(ctx -> {
                     Params p = ctx.params();
                     long count = countOf(p);
@@ -226,6 +235,7 @@ final class SourceNodes {
                 .concept("An endless supply of lines (unbounded unless count is set), for the classic word count.")
                 .param(rate(10.0)).param(count()).param(start())
                 .output(PortSpec.OUT)
+                .onFlink("StreamExecutionEnvironment#fromSource, reading with Eddy's own reader")
                 .bind(ctx -> {
                     Params p = ctx.params();
                     long count = countOf(p);
@@ -246,6 +256,7 @@ final class SourceNodes {
                 .param(optional("delimiter", STRING, "\n", "what separates records"))
                 .param(optional("maxRetry", INTEGER, 0L, "reconnections after the connection closes; -1 retries forever").atLeast(-1))
                 .output(PortSpec.OUT).singleSubtask()
+                .onFlink("StreamExecutionEnvironment#fromSource, reading with Eddy's own reader")
                 .bind(ctx -> {
                     Params p = ctx.params();
                     String host = p.string("host");

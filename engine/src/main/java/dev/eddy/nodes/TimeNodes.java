@@ -46,6 +46,7 @@ final class TimeNodes {
                 .param(optional("when", CONDITION, "punctuated: emit a watermark at the record's timestamp right after records for which this is TRUE"))
                 .param(optional("idleness", DURATION, "mark the stream idle after this long without records (unset: never)"))
                 .input(PortSpec.IN).output(PortSpec.OUT).failsPerRecord()
+                .onFlink("DataStream#assignTimestampsAndWatermarks with Flink's WatermarkStrategy")
                 .bind(ctx -> {
                     Schema in = ctx.input();
                     Params p = ctx.params();
@@ -89,7 +90,8 @@ final class TimeNodes {
                     CompiledExpression whenf = when;
                     return Binding.operator(Bindings.outWithErrors(in), () -> new TimestampsAndWatermarksOperator(in, tsf, strategy,
                             bound, whenf, idle == null ? 0 : idle, interval, progressive))
-                            .with(dev.eddy.catalog.StreamTraits.watermarks(idle != null));
+                            .with(dev.eddy.catalog.StreamTraits.watermarks(idle != null))
+                            .withParts(new dev.eddy.operators.time.EventTimeParts(tsf, whenf));
                 });
     }
 }

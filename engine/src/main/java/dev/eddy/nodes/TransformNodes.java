@@ -41,6 +41,7 @@ final class TransformNodes {
                         + " the input fields; list a field by name to keep it. The record keeps its timestamp.")
                 .param(required("fields", PROJECTIONS, "output fields and their expressions, e.g. {\"room\": \"room\", \"f\": \"c * 1.8 + 32\"}"))
                 .input(PortSpec.IN).output(PortSpec.OUT).failsPerRecord()
+                .onFlink("DataStream#process with a ProcessFunction that evaluates the fields")
                 .bind(ctx -> {
                     Schema in = ctx.input();
                     List<Field> fields = new ArrayList<>();
@@ -63,6 +64,7 @@ final class TransformNodes {
                         + " NULL drops the record too.")
                 .param(required("condition", CONDITION, "a BOOLEAN expression, e.g. temperature > 25 AND room LIKE 'lab%'"))
                 .input(PortSpec.IN).output(PortSpec.OUT).failsPerRecord()
+                .onFlink("DataStream#process with a ProcessFunction that evaluates the condition")
                 .bind(ctx -> {
                     Schema in = ctx.input();
                     CompiledExpression c = ctx.expression("condition", ctx.params().string("condition"), in, DataType.BOOLEAN);
@@ -84,6 +86,7 @@ final class TransformNodes {
                 .param(optional("keep", STRING_LIST, JsonNodeFactory.instance.arrayNode(), "input fields to copy into every output record"))
                 .input(PortSpec.IN).output(PortSpec.OUT).failsPerRecord()
                 .preset(new Preset("Split words", "lines into lower-case words", words))
+                .onFlink("DataStream#process with a ProcessFunction that splits the array")
                 .bind(ctx -> {
                     Schema in = ctx.input();
                     CompiledExpression split = ctx.expression("split", ctx.params().string("split"), in, null);
@@ -121,6 +124,7 @@ final class TransformNodes {
                         + " minimum over all input channels, so the slowest input holds event time back.")
                 .input(new PortSpec("in", "two or more streams with the same fields", true, false))
                 .output(PortSpec.OUT)
+                .onFlink("DataStream#union")
                 .bind(ctx -> {
                     List<Schema> ins = ctx.inputs("in");
                     if (ins.isEmpty()) return null;

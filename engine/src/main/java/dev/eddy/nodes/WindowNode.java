@@ -32,6 +32,7 @@ import dev.eddy.operators.window.Trigger;
 import dev.eddy.operators.window.Triggers;
 import dev.eddy.operators.window.WindowAssigner;
 import dev.eddy.operators.window.WindowFunction;
+import dev.eddy.operators.window.WindowParts;
 import dev.eddy.operators.window.WindowOperator;
 import dev.eddy.types.DataType;
 import dev.eddy.types.Field;
@@ -96,6 +97,7 @@ final class WindowNode {
                 .preset(preset("Session window", "activity separated by gaps", "session", "gap", "30s"))
                 .preset(presetCount())
                 .preset(preset("Global window", "one window per key; needs a trigger", "global", "trigger", "count", "triggerCount", "10"))
+                .onFlink("KeyedStream#window (or DataStream#windowAll) with Flink's assigners, triggers and evictors", WindowNode::flinkRefusal)
                 .bind(WindowNode::bind);
     }
 
@@ -116,6 +118,19 @@ final class WindowNode {
         p.put("count", 100);
         p.putObject("aggregates").put("n", "COUNT(*)");
         return new Preset("Count window", "every N records", p);
+    }
+
+    /** What Flink's window API cannot express of a window node. */
+    static String flinkRefusal(Params p, java.util.Set<String> connectedOutputs) {
+        boolean global = p.string("assigner").equals("global");
+        if (p.string("trigger").equals("end-of-stream") && !global) {
+            return "Flink's end-of-stream trigger belongs to GlobalWindows (createWithEndOfStreamTrigger); use the global assigner";
+        }
+        if (p.string("trigger").equals("never") && !global) return "Flink's NeverTrigger belongs to GlobalWindows; use the global assigner";
+        if (connectedOutputs.contains("errors")) {
+            return "Flink's window functions cannot set a record aside, so the errors port cannot be connected on Flink";
+        }
+        return null;
     }
 
     private static Binding bind(BindContext ctx) {
@@ -165,7 +180,9 @@ final class WindowNode {
         if (lateness > 0 && !assigner.isEventTime()) {
             ctx.warning("allowedLateness", "allowed lateness applies to event-time windows only; Flink ignores it here");
         }
-        return function(ctx, in, key, assigner, trigger, evictor, lateness);
+        boolean usesDelta = p.string("trigger").equals("delta") || p.string("evictor").equals("delta");
+        DeltaFunction delta = usesDelta ? deltaFunction(ctx) : null;
+        return function(ctx, in, key, assigner, trigger, evictor, lateness, delta);
     }
 
     /** Tumbling, sliding or session windows from the shared parameters (also used by the window join). */
@@ -200,7 +217,7 @@ final class WindowNode {
     }
 
     private static Binding function(BindContext ctx, Schema in, KeyInfo key, WindowAssigner assigner, Trigger trigger,
-                                    Evictor evictor, long lateness) {
+                                    Evictor evictor, long lateness, DeltaFunction delta) {
         Params p = ctx.params();
         List<Field> fields = new ArrayList<>();
         int keyColumns = 0;
@@ -252,7 +269,8 @@ final class WindowNode {
         Aggregates agg = aggregates;
         dev.eddy.runtime.KeySelector selector = key == null ? null : key.selector();
         return Binding.operator(ports, () -> new WindowOperator(in, selector, assigner, trigger, evictor, lateness, f, agg, batch))
-                .with(traits(assigner, trigger, evictor));
+                .with(traits(assigner, trigger, evictor))
+                .withParts(new WindowParts(assigner, f, delta));
     }
 
     private static StreamTraits traits(WindowAssigner assigner, Trigger trigger, Evictor evictor) {

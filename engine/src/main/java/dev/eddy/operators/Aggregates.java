@@ -24,6 +24,19 @@ public final class Aggregates {
             values = new Object[n];
             counts = new long[n];
         }
+
+        private Acc(Object[] values, long[] counts) {
+            this.values = values;
+            this.counts = counts;
+        }
+
+        /** An accumulator read back from its two arrays (another runtime's state), taking ownership of them. */
+        public static Acc of(Object[] values, long[] counts) { return new Acc(values, counts); }
+
+        /** The per-call values (sums, minimums, ...); for serializing the accumulator, not for changing it. */
+        public Object[] values() { return values; }
+
+        public long[] counts() { return counts; }
     }
 
     public Acc create() { return new Acc(calls.length); }

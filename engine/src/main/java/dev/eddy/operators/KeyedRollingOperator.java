@@ -37,13 +37,13 @@ public abstract class KeyedRollingOperator extends RecordOperator {
     }
 
     /** The accumulator after the key's first record. */
-    protected abstract Object first(Row row);
+    public abstract Object first(Row row);
 
     /** The accumulator after one more record. */
-    protected abstract Object add(Object accumulator, Row row);
+    public abstract Object add(Object accumulator, Row row);
 
     /** The record to emit for a key's accumulator. */
-    protected abstract Row result(Object key, Object accumulator);
+    public abstract Row result(Object key, Object accumulator);
 
     @Override
     protected void process(Row row, long timestamp) {

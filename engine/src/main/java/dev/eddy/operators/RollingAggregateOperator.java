@@ -21,13 +21,13 @@ public final class RollingAggregateOperator extends KeyedRollingOperator {
     }
 
     @Override
-    protected Object first(Row row) { return aggregates.add(aggregates.create(), row); }
+    public Object first(Row row) { return aggregates.add(aggregates.create(), row); }
 
     @Override
-    protected Object add(Object accumulator, Row row) { return aggregates.add((Aggregates.Acc) accumulator, row); }
+    public Object add(Object accumulator, Row row) { return aggregates.add((Aggregates.Acc) accumulator, row); }
 
     @Override
-    protected Row result(Object key, Object accumulator) {
+    public Row result(Object key, Object accumulator) {
         Object[] out = new Object[keyColumns + aggregates.size()];
         writeKey(key, keyColumns, out);
         aggregates.results((Aggregates.Acc) accumulator, out, keyColumns);

@@ -15,10 +15,10 @@ public final class RollingReduceOperator extends KeyedRollingOperator {
     }
 
     @Override
-    protected Object first(Row row) { return row; }
+    public Object first(Row row) { return row; }
 
     @Override
-    protected Object add(Object accumulator, Row row) {
+    public Object add(Object accumulator, Row row) {
         Row acc = (Row) accumulator;
         Object[] out = acc.copyValues();
         for (int i = 0; i < out.length; i++) {
@@ -28,5 +28,5 @@ public final class RollingReduceOperator extends KeyedRollingOperator {
     }
 
     @Override
-    protected Row result(Object key, Object accumulator) { return (Row) accumulator; }
+    public Row result(Object key, Object accumulator) { return (Row) accumulator; }
 }

@@ -43,7 +43,8 @@ public final class OperatorContext {
         this.taskTimers = taskTimers;
     }
 
-    void bindOutput(Output output) { this.output = output; }
+    /** Where failed records go; the runtime that runs the operator binds it before the first record. */
+    public void bindOutput(Output output) { this.output = output; }
 
     Output output() { return output; }
 

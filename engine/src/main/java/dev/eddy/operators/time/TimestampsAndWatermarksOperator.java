@@ -84,6 +84,14 @@ public final class TimestampsAndWatermarksOperator extends RecordOperator {
             lastIngestion = Math.max(context.currentProcessingTime(), lastIngestion);
             return lastIngestion;
         }
+        return eventTime(timestamp, row, previous);
+    }
+
+    /**
+     * A record's event time from the timestamp expression (null keeps the timestamp it has); fails
+     * with the reason when there is none. Shared with the Flink bridge's timestamp assigner.
+     */
+    public static long eventTime(CompiledExpression timestamp, Row row, long previous) {
         if (timestamp == null) {
             if (previous == Time.NO_TIMESTAMP) {
                 throw new EvaluationException("the record has no timestamp; set \"timestamp\" to the field or expression that holds its event time");

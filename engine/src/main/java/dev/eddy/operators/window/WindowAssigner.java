@@ -59,14 +59,17 @@ public interface WindowAssigner {
         public List<Window> assign(Row row, long timestamp, long processingTime) {
             // EventTimeSessionWindows does not reject a missing timestamp; it would make a window at Long.MIN_VALUE.
             long t = isEventTime ? timestamp : processingTime;
-            long g = gap;
-            if (gapExpression != null) {
-                Object v = gapExpression.evaluate(row);
-                if (v == null) throw new EvaluationException("the session gap `" + gapExpression.text() + "` is NULL");
-                g = (Long) v;
-                if (g <= 0) throw new EvaluationException("the session gap `" + gapExpression.text() + "` is " + g + "; it must be above 0");
-            }
-            return List.of(new Window.TimeWindow(t, t + g));
+            return List.of(new Window.TimeWindow(t, t + gapOf(row)));
+        }
+
+        /** The record's gap: the fixed one, or the gap expression's value, which must be above 0. */
+        public long gapOf(Row row) {
+            if (gapExpression == null) return gap;
+            Object v = gapExpression.evaluate(row);
+            if (v == null) throw new EvaluationException("the session gap `" + gapExpression.text() + "` is NULL");
+            long g = (Long) v;
+            if (g <= 0) throw new EvaluationException("the session gap `" + gapExpression.text() + "` is " + g + "; it must be above 0");
+            return g;
         }
 
         @Override

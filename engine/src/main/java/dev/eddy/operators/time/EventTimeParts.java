@@ -1,0 +1,10 @@
+package dev.eddy.operators.time;
+
+import dev.eddy.expr.CompiledExpression;
+
+/**
+ * A watermarks node's user expressions, for a runtime that generates watermarks itself (the Flink
+ * bridge): the event-time expression (null keeps the record's timestamp) and the punctuated
+ * strategy's condition (null for the other strategies).
+ */
+public record EventTimeParts(CompiledExpression timestamp, CompiledExpression punctuation) {}

@@ -1,0 +1,44 @@
+package dev.eddy.flink.translate;
+
+import static dev.eddy.flink.translate.Code.lit;
+import static dev.eddy.flink.translate.Code.make;
+import static dev.eddy.flink.translate.Code.millis;
+
+import dev.eddy.flink.runtime.EventTime;
+import dev.eddy.flink.runtime.IngestionTime;
+import dev.eddy.flink.runtime.Punctuation;
+import dev.eddy.flink.runtime.TimestampCheck;
+import dev.eddy.model.Node;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+
+/** A watermarks node: Flink's WatermarkStrategy with Eddy's timestamp expression. */
+final class TimeTranslation {
+    private TimeTranslation() {}
+
+    static void watermarks(FlinkTranslator t, Node n) {
+        var p = n.paramsView();
+        String strategy = p.path("strategy").asText("bounded-out-of-orderness");
+        Code in = t.input(n, "in");
+        boolean skip = p.path("onError").asText("fail").equals("skip");
+        if (skip && !strategy.equals("ingestion-time")) {
+            String checked = t.fresh(n.id() + " checked");
+            t.statements.add(Statement.let("\"" + n.id() + "\": Flink's timestamp assigners cannot set a record aside;"
+                            + " records whose event time fails go to the errors port here", FlinkTranslator.OPERATOR, checked,
+                    t.parallel(n, in.then("process", t.fn(TimestampCheck.class, n)).then("name", lit(n.id() + " timestamps")))));
+            t.sideOutputsFrom(n, checked);
+            in = Code.var(checked);
+        }
+        Code s = switch (strategy) {
+            case "monotonous" -> Code.callTyped(WatermarkStrategy.class, "Row", "forMonotonousTimestamps");
+            case "punctuated" -> Code.callTyped(WatermarkStrategy.class, "Row", "forGenerator", t.fn(Punctuation.class, n));
+            case "ingestion-time" -> Code.callTyped(WatermarkStrategy.class, "Row", "forMonotonousTimestamps");
+            case "none" -> Code.callTyped(WatermarkStrategy.class, "Row", "noWatermarks");
+            default -> Code.callTyped(WatermarkStrategy.class, "Row", "forBoundedOutOfOrderness",
+                    millis(dev.eddy.catalog.Durations.parse(p.path("maxOutOfOrderness").asText("0ms"))));
+        };
+        s = strategy.equals("ingestion-time") ? s.then("withTimestampAssigner", make(IngestionTime.class))
+                : s.then("withTimestampAssigner", t.fn(EventTime.class, n));
+        if (p.hasNonNull("idleness")) s = s.then("withIdleness", millis(dev.eddy.catalog.Durations.parse(p.path("idleness").asText())));
+        t.declare(n, FlinkTranslator.OPERATOR, t.named(n, in.then("assignTimestampsAndWatermarks", s)), false);
+    }
+}
