@@ -122,8 +122,11 @@ final class JoinNodes {
         Schema left = ctx.inputs("left").isEmpty() ? null : ctx.inputs("left").get(0);
         Schema right = ctx.inputs("right").isEmpty() ? null : ctx.inputs("right").get(0);
         if (keys == null || left == null || right == null) return null;
-        long lower = ctx.params().duration("lowerBound");
-        long upper = ctx.params().duration("upperBound");
+        Long lowerBound = ctx.params().duration("lowerBound");
+        Long upperBound = ctx.params().duration("upperBound");
+        if (lowerBound == null || upperBound == null) return null; // a missing bound is reported as a missing parameter
+        long lower = lowerBound;
+        long upper = upperBound;
         if (ctx.params().bool("lowerBoundExclusive")) lower += 1;
         if (ctx.params().bool("upperBoundExclusive")) upper -= 1;
         if (lower > upper) {

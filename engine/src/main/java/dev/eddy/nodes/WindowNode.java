@@ -33,6 +33,8 @@ import dev.eddy.operators.window.Triggers;
 import dev.eddy.operators.window.WindowAssigner;
 import dev.eddy.operators.window.WindowFunction;
 import dev.eddy.operators.window.WindowParts;
+import dev.eddy.operators.SortedInputOperator;
+import dev.eddy.runtime.OperatorFactory;
 import dev.eddy.operators.window.WindowOperator;
 import dev.eddy.types.DataType;
 import dev.eddy.types.Field;
@@ -127,6 +129,10 @@ final class WindowNode {
             return "Flink's end-of-stream trigger belongs to GlobalWindows (createWithEndOfStreamTrigger); use the global assigner";
         }
         if (p.string("trigger").equals("never") && !global) return "Flink's NeverTrigger belongs to GlobalWindows; use the global assigner";
+        if (p.string("trigger").equals("continuous-event-time") && global) {
+            return "on a global window Flink's ContinuousEventTimeTrigger steps through every interval up to Long.MAX_VALUE"
+                    + " at the end of input and does not finish";
+        }
         if (connectedOutputs.contains("errors")) {
             return "Flink's window functions cannot set a record aside, so the errors port cannot be connected on Flink";
         }
@@ -268,7 +274,13 @@ final class WindowNode {
         WindowFunction f = function;
         Aggregates agg = aggregates;
         dev.eddy.runtime.KeySelector selector = key == null ? null : key.selector();
-        return Binding.operator(ports, () -> new WindowOperator(in, selector, assigner, trigger, evictor, lateness, f, agg, batch))
+        // Flink runs a keyed global window with the end-of-stream trigger on sorted input even when streaming (FLIP-331).
+        boolean sorted = !batch && selector != null && assigner instanceof WindowAssigner.Global && trigger == Triggers.END_OF_STREAM;
+        dev.eddy.operators.window.Evictor ev = evictor;
+        OperatorFactory factory = sorted
+                ? () -> new SortedInputOperator(selector, new WindowOperator(in, selector, assigner, trigger, ev, lateness, f, agg, true))
+                : () -> new WindowOperator(in, selector, assigner, trigger, ev, lateness, f, agg, batch);
+        return Binding.operator(ports, factory)
                 .with(traits(assigner, trigger, evictor))
                 .withParts(new WindowParts(assigner, f, delta));
     }

@@ -217,10 +217,10 @@ public final class Triggers {
     /**
      * ContinuousEventTimeTrigger.of(interval): fires every interval of event time (aligned to
      * multiples of the interval since the epoch) and at the window's end. A watermark that jumps
-     * several intervals fires once per interval, as in Flink. One deliberate difference: at the
-     * final watermark (Long.MAX_VALUE) Flink would step through every interval up to
-     * Long.MAX_VALUE and never finish; here the intermediate fire times are skipped and the
-     * window fires once, at its end.
+     * several intervals fires once per interval, as in Flink, the final watermark too: a time window
+     * fires at each remaining interval up to its end. One deliberate difference: a global window
+     * ends at Long.MAX_VALUE, and there Flink would step through every interval up to it at the
+     * final watermark and never finish; here that window fires once more, at its end.
      */
     public static Trigger continuousEventTime(long interval) {
         return new Trigger() {
@@ -248,8 +248,8 @@ public final class Triggers {
                 Object fire = ctx.state("fire-time");
                 if (fire != null && (Long) fire == time) {
                     ctx.clearState("fire-time");
-                    if (ctx.currentWatermark() == Long.MAX_VALUE) {
-                        // End of input: leave the last firing to the window-end timer (see above).
+                    if (ctx.currentWatermark() == Long.MAX_VALUE && w.maxTimestamp() == Long.MAX_VALUE) {
+                        // End of input in a global window: leave the last firing to the window-end timer (see above).
                         ctx.registerEventTimeTimer(w.maxTimestamp());
                         return TriggerResult.CONTINUE;
                     }
