@@ -166,4 +166,24 @@ class WindowSemanticsTest {
                 "{\"record\": {" + b + ",\"k\":\"a\",\"v\":7}, \"ts\": 999}", MAX);
     }
 
+    @Test
+    void continuousEventTimeTriggerStepsThroughTheRestOfATimeWindowAtTheFinalWatermark() {
+        // Found by the differential run against Flink 2.2: at Long.MAX_VALUE the fire timer at 1500
+        // fires, registers the window end (2999) as the next fire time, and that fires too.
+        var r = keyedWindow(dir, KV, kv("a", 1, 100), "{\"size\": \"3s\", \"trigger\": \"continuous-event-time\","
+                + " \"triggerInterval\": \"1500ms\", " + SUM + "}");
+        String b = "\"window_start\":\"1970-01-01T00:00:00Z\",\"window_end\":\"1970-01-01T00:00:03Z\"";
+        String fired = "{\"record\": {\"k\":\"a\"," + b + ",\"sum\":1}, \"ts\": 2999}";
+        assertTrace(r.get(0), fired, fired, MAX);
+    }
+
+    @Test
+    void globalWindowWithEndOfStreamTriggerSeesEachKeyInTimestampOrderAndNoEarlierWatermark() {
+        // Flink runs such a window on sorted input even when streaming (FLIP-331): LAST is the latest
+        // timestamp, not the last arrival, and the watermark 999 never reaches the output.
+        var r = keyedWindow(dir, KV, kv("a", 1, 500) + ", " + wm(999) + ", " + kv("a", 2, 100),
+                "{\"assigner\": \"global\", \"trigger\": \"end-of-stream\", \"aggregates\": {\"last\": \"LAST(v)\"}}");
+        String g = "\"window_start\":null,\"window_end\":null";
+        assertTrace(r.get(0), "{\"record\": {\"k\":\"a\"," + g + ",\"last\":1}, \"ts\": 9223372036854775807}", MAX);
+    }
 }

@@ -121,4 +121,14 @@ class PipelineValidatorTest {
                 + " \"gap\": \"1s\", \"trigger\": \"delta\", \"deltaOf\": \"temp\", \"deltaThreshold\": 1}}, " + sink, chain("src", "k", "w", "out")));
         assertEquals(List.of("nodes[2].params.trigger: a session window merges windows, and the delta trigger (Δ temp > 1.0) cannot merge"), errs);
     }
+    @Test
+    void anIntervalJoinWithoutABoundSaysSoInsteadOfFailing() {
+        String keyed = ", {\"id\": \"k\", \"type\": \"key-by\", \"params\": {\"key\": [\"room\"]}}";
+        List<String> errs = errors(doc(null, ROWS + keyed
+                + ", {\"id\": \"j\", \"type\": \"interval-join\", \"params\": {\"lowerBound\": \"-1s\"}}"
+                + ", {\"id\": \"out\", \"type\": \"sink.table\"}",
+                edge("src", "k") + ", {\"from\": \"k\", \"to\": \"j\", \"toPort\": \"left\"}, {\"from\": \"k\", \"to\": \"j\", \"toPort\": \"right\"}, "
+                        + edge("j", "out")));
+        assertTrue(errs.stream().anyMatch(e -> e.contains("upperBound")), errs.toString());
+    }
 }
