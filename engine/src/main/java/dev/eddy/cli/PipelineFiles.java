@@ -10,11 +10,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reading a pipeline file for a command, with the errors a person can act on. */
-final class PipelineFiles {
+public final class PipelineFiles {
     private PipelineFiles() {}
 
     /** The pipeline, or null after printing why it cannot be read. */
-    static Pipeline read(Path file, PrintWriter err) {
+    public static Pipeline read(Path file, PrintWriter err) {
         if (Files.isDirectory(file)) {
             err.println("eddy: " + file + " is a directory; expected a pipeline file (*.json)");
             return null;
@@ -31,7 +31,7 @@ final class PipelineFiles {
         return null;
     }
 
-    static Path folderOf(Path file) {
+    public static Path folderOf(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         return parent == null ? Path.of(".").toAbsolutePath() : parent;
     }

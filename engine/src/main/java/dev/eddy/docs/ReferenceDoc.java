@@ -55,6 +55,7 @@ public final class ReferenceDoc {
         }
         if (t.maxParallelism() == 1) b.append(" Runs in a single subtask.");
         b.append('\n');
+        if (t.onFlink().translates()) b.append("\nOn Flink: ").append(t.onFlink().api()).append(".\n");
         for (Preset p : t.presets()) {
             b.append("\nPreset *").append(p.title()).append("* (").append(p.summary()).append("): `")
                     .append(p.params().toString()).append("`\n");

@@ -21,6 +21,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
+import org.apache.flink.util.SerializedThrowable;
 
 /**
  * Runs a pipeline on a Flink cluster through its REST endpoint: translates it, submits the job
@@ -89,7 +90,12 @@ public final class FlinkRunner {
                     while (out.hasNext()) replay.accept(out.next());
                     out.close();
                 }
-                client.getJobExecutionResult().get();
+            } catch (Exception e) {
+                failure = reason(e);
+            }
+            // The job's own outcome says why it failed better than the collection that lost its task.
+            try {
+                client.getJobExecutionResult().get(60, TimeUnit.SECONDS);
             } catch (Exception e) {
                 failure = reason(e);
             }
@@ -126,6 +132,10 @@ public final class FlinkRunner {
         Throwable deepest = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JobFailedException) return t.getMessage();
+            // From a cluster the failure comes back serialized, under its original class's name.
+            if (t instanceof SerializedThrowable st && JobFailedException.class.getName().equals(st.getOriginalErrorClassName())) {
+                return st.getMessage();
+            }
             deepest = t;
         }
         return deepest.getClass().getSimpleName() + ": " + deepest.getMessage();

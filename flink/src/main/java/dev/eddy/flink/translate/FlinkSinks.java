@@ -28,7 +28,7 @@ final class FlinkSinks {
             case "sink.file" -> {
                 t.checkpointForFiles();
                 comment += "\nFlink's FileSink commits part files on checkpoints (and at the end of bounded input)";
-                Code files = Code.call(FileSink.class, "forRowFormat", make(Path.class, lit(p.path("path").asText())),
+                Code files = Code.callTyped(FileSink.class, "String", "forRowFormat", make(Path.class, lit(p.path("path").asText())),
                         Code.makeGeneric(SimpleStringEncoder.class)).then("build");
                 yield in.then("map", t.fn(LineFormat.class, n)).then("sinkTo", files);
             }

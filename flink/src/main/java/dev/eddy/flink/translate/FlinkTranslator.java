@@ -46,6 +46,15 @@ public final class FlinkTranslator {
     /** Where sink nodes' records go: back to the client through taps (a run), or into Flink's own sinks (an export). */
     public enum Sinks { TAPPED, FLINK }
 
+    /** The node types this translator writes; every type of the catalog must be here (a test checks). */
+    public static final java.util.Set<String> TRANSLATED = java.util.Set.of("map", "filter", "flat-map", "union", "rebalance",
+            "key-by", "reduce", "aggregate", "watermarks", "window", "window-join", "interval-join");
+
+    /** Whether a node type has a translation: sources and sinks all do, through Eddy's readers and writers. */
+    public static boolean translates(String type) {
+        return type.startsWith("source.") || type.startsWith("sink.") || TRANSLATED.contains(type);
+    }
+
     static final String ROWS = "DataStream<Row>";
     static final String OPERATOR = "SingleOutputStreamOperator<Row>";
 

@@ -1,0 +1,25 @@
+package dev.eddy.flink.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The commands that need Apache Flink: run on Flink, export a Flink project, compare with Flink at random. */
+@Command(name = "eddy", mixinStandardHelpOptions = true,
+        subcommands = {FlinkRunCommand.class, ExportFlinkCommand.class, FuzzFlinkCommand.class, CommandLine.HelpCommand.class})
+public final class FlinkCommand implements Runnable {
+    static final int JOB_FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+
+    public static void main(String[] args) {
+        CommandLine cl = new CommandLine(new FlinkCommand());
+        cl.setErr(new PrintWriter(System.err, true));
+        System.exit(cl.execute(args));
+    }
+}

@@ -1,0 +1,105 @@
+package dev.eddy.flink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eddy.flink.cli.FlinkCommand;
+import dev.eddy.flink.run.FlinkCluster;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `eddy run --on flink=HOST:PORT` submits through Flink's REST API, writes Eddy's output files and reports the job. */
+class RunOnFlinkTest {
+    private static FlinkCluster cluster;
+
+    @BeforeAll
+    static void start() throws Exception { cluster = FlinkCluster.start(4); }
+
+    @AfterAll
+    static void stop() throws Exception { cluster.close(); }
+
+    private record Ran(int exit, String out, String err) {}
+
+    private static Ran eddy(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new FlinkCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Ran(exit, out.toString(), err.toString());
+    }
+
+    /** The cluster runs in this JVM and has Eddy's classes; the jar still travels through the REST upload. */
+    private static Path someJar(Path dir) throws Exception {
+        Path jar = dir.resolve("job.jar");
+        new JarOutputStream(Files.newOutputStream(jar)).close();
+        return jar;
+    }
+
+    @Test
+    void wordCountOnARemoteClusterWritesTheExpectedCounts(@TempDir Path out) throws Exception {
+        Ran r = eddy("run", "--on", "flink=" + cluster.address(), "--jar", someJar(out).toString(), "--output", out.toString(),
+                "../samples/word-count/word-count.json");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().matches("(?s).*job [0-9a-f]{32} finished, 88 records to the sinks.*"), r.err());
+        assertTrue(r.err().matches("(?s).*count -> counts .* 1 +\\d+ +\\d+.*"), r.err());
+        assertEquals(lines(Path.of("../samples/word-count/expected/word-count")), lines(out.resolve("word-count")));
+    }
+
+    @Test
+    void aPipelineFlinkCannotRunIsRefusedWithTheReason(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("p.json");
+        Files.writeString(file, """
+                {"format": "eddy.pipeline", "version": 1, "nodes": [
+                  {"id": "in", "type": "source.scripted", "params": {"schema": {"k": "STRING"},
+                    "steps": [{"record": {"k": "a"}, "ts": 1}, {"processingTime": 5000}]}},
+                  {"id": "out", "type": "sink.trace", "params": {"path": "t.jsonl"}}],
+                 "edges": [{"from": "in", "to": "out"}]}""");
+        Ran r = eddy("run", "--on", "flink=" + cluster.address(), "--jar", someJar(dir).toString(), file.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("\"in\" (source.scripted) cannot run on Flink: processingTime steps"), r.err());
+    }
+
+    @Test
+    void aRecordThatFailsStopsTheJobWithEddysMessage(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("p.json");
+        Files.writeString(file, """
+                {"format": "eddy.pipeline", "version": 1, "nodes": [
+                  {"id": "in", "type": "source.rows", "params": {"schema": {"n": "BIGINT"}, "rows": [{"n": 1}, {"n": 0}]}},
+                  {"id": "div", "type": "map", "params": {"fields": {"q": "10 / n"}}},
+                  {"id": "out", "type": "sink.print"}],
+                 "edges": [{"from": "in", "to": "div"}, {"from": "div", "to": "out"}]}""");
+        Ran r = eddy("run", "--on", "flink=" + cluster.address(), "--jar", someJar(dir).toString(), "--output", dir.toString(), file.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("job failed: node \"div\" (map) failed on {\"n\":0}"), r.err());
+        assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void anUnknownTargetIsExplained() {
+        Ran r = eddy("run", "--on", "spark", "../samples/word-count/word-count.json");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--on takes flink or flink=HOST:PORT"), r.err());
+    }
+
+    private static List<String> lines(Path dir) throws Exception {
+        List<String> all = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) all.addAll(Files.readAllLines(f));
+        }
+        all.sort(null);
+        return all;
+    }
+}
