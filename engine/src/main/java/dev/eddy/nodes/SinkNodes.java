@@ -98,7 +98,7 @@ final class SinkNodes {
                 .summary("Counts records and drops them")
                 .concept("Flink's DiscardingSink: for measuring how fast the rest of the pipeline runs.")
                 .input(PortSpec.IN)
-                .onFlink("DataStream#sinkTo(DiscardingSink)")
+                .onFlink("DataStream#transform with an operator that counts and digests into accumulators")
                 .bind(ctx -> Binding.sink(DiscardSink::new));
     }
 }

@@ -11,6 +11,8 @@ public final class NodeMetrics {
     public long recordsIn;
     public long recordsOut;
     public long errors;
+    /** The order-independent digest of what a discard sink received (RowDigest); 0 elsewhere. */
+    public long digest;
     public long lastWatermark = Long.MIN_VALUE;
 
     public NodeMetrics(String node, int subtask) {
@@ -18,13 +20,13 @@ public final class NodeMetrics {
         this.subtask = subtask;
     }
 
-    public Snapshot snapshot() { return new Snapshot(recordsIn, recordsOut, errors, lastWatermark); }
+    public Snapshot snapshot() { return new Snapshot(recordsIn, recordsOut, errors, lastWatermark, digest); }
 
     /** An immutable copy of the counters. */
-    public record Snapshot(long recordsIn, long recordsOut, long errors, long lastWatermark) {
+    public record Snapshot(long recordsIn, long recordsOut, long errors, long lastWatermark, long digest) {
         public Snapshot plus(Snapshot o) {
             return new Snapshot(recordsIn + o.recordsIn, recordsOut + o.recordsOut, errors + o.errors,
-                    Math.min(lastWatermark, o.lastWatermark));
+                    Math.min(lastWatermark, o.lastWatermark), digest + o.digest);
         }
     }
 }

@@ -10,7 +10,6 @@ import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.Path;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /** Sink nodes as Flink's own sinks, for an exported job that runs by itself on a cluster. */
 final class FlinkSinks {
@@ -37,7 +36,11 @@ final class FlinkSinks {
                 yield in.then("transform", lit(n.id()), Code.field(Types.class, "STRING"), t.fn(TraceLines.class, n))
                         .then("setParallelism", lit(1)).then("print", lit(n.id()));
             }
-            default -> in.then("sinkTo", Code.makeGeneric(DiscardingSink.class));
+            default -> {
+                comment += "\nDrops the records, counting and digesting them into the job's accumulators";
+                yield in.then("transform", lit(n.id()), Code.call(dev.eddy.flink.runtime.EddyTypes.class, "rows"),
+                        make(dev.eddy.flink.runtime.DigestSink.class, lit(n.id())));
+            }
         };
         t.statements.add(Statement.run(comment, t.parallel(n, sink.then("name", lit(n.id())))));
     }

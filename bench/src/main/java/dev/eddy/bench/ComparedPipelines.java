@@ -1,0 +1,38 @@
+package dev.eddy.bench;
+
+import dev.eddy.model.Pipeline;
+
+/** The pipelines both engines run in {@link EngineComparison}; each ends in a discard sink "out". */
+final class ComparedPipelines {
+    private ComparedPipelines() {}
+
+    static Pipeline stateless(long n) {
+        return KeyedSumPipeline.parse("""
+                {"format": "eddy.pipeline", "version": 1, "name": "stateless",
+                 "nodes": [
+                   {"id": "seq", "type": "source.sequence", "params": {"from": 1, "to": %d}},
+                   {"id": "shape", "type": "map", "params": {"fields": {"k": "value %% 1000", "v": "value * 2"}}},
+                   {"id": "some", "type": "filter", "params": {"condition": "v %% 3 <> 0"}},
+                   {"id": "out", "type": "sink.discard"}],
+                 "edges": [{"from": "seq", "to": "shape"}, {"from": "shape", "to": "some"}, {"from": "some", "to": "out"}]}
+                """.formatted(n));
+    }
+
+    /**
+     * One record per millisecond of event time, keys round robin; timestamps only rise, so no
+     * record is late whenever the periodic watermarks come, and both engines give the same windows.
+     */
+    static Pipeline window(long n, int keys, String assigner) {
+        return KeyedSumPipeline.parse("""
+                {"format": "eddy.pipeline", "version": 1, "name": "windows",
+                 "nodes": [
+                   {"id": "seq", "type": "source.sequence", "params": {"from": 1, "to": %d}},
+                   {"id": "time", "type": "watermarks", "params": {"timestamp": "value", "strategy": "monotonous"}},
+                   {"id": "byKey", "type": "key-by", "params": {"key": "value %% %d"}},
+                   {"id": "w", "type": "window", "params": {%s, "aggregates": {"n": "COUNT(*)", "total": "SUM(value)"}}},
+                   {"id": "out", "type": "sink.discard"}],
+                 "edges": [{"from": "seq", "to": "time"}, {"from": "time", "to": "byKey"}, {"from": "byKey", "to": "w"},
+                   {"from": "w", "to": "out"}]}
+                """.formatted(n, keys, assigner));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.eddy.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eddy.flink.run.FlinkCluster;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The side-by-side benchmark in a smoke size: every row runs on both engines with equal digests (timings are not checked). */
+class EngineComparisonTest {
+    @Test
+    void everyRowGivesTheSameOutputOnBothEngines() throws Exception {
+        try (FlinkCluster cluster = FlinkCluster.start(2)) {
+            List<EngineComparison.Row> rows = new EngineComparison(cluster).all(20_000, 1);
+            assertEquals(6, rows.size());
+            for (EngineComparison.Row r : rows) assertTrue(r.digest() != 0, r.name() + " digested nothing");
+        }
+    }
+}
