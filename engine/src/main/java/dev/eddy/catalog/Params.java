@@ -32,6 +32,14 @@ public final class Params {
         this.errors = errors;
     }
 
+    /**
+     * The parameters of a node that has been validated already, read with its type's defaults
+     * (for code outside validation: the Flink translation, its functions, readiness checks).
+     */
+    public static Params of(dev.eddy.model.Node node, NodeType type) {
+        return new Params(node.paramsView(), type, (param, message) -> {});
+    }
+
     /** Reports unknown parameters, missing required ones and values of the wrong kind. */
     public void check() {
         for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {

@@ -77,6 +77,11 @@ public final class PipelineRunner {
         return new Prepared(spec, env, v, driver);
     }
 
+    /** What a node does with a record that fails: its onError, or FAIL for types without one. */
+    public static ErrorPolicy errorPolicy(Node n, NodeType t) {
+        return t.param("onError").isPresent() ? ErrorPolicy.parse(n.paramsView().path("onError").asText("fail")) : ErrorPolicy.FAIL;
+    }
+
     private static int indexOf(Pipeline p, String id) {
         for (int i = 0; i < p.nodes().size(); i++) if (p.nodes().get(i).id().equals(id)) return i;
         return -1;
@@ -88,8 +93,7 @@ public final class PipelineRunner {
             Node n = p.node(id).orElseThrow();
             NodeType t = catalog.type(n.type()).orElseThrow();
             Binding b = v.bindings().get(id);
-            ErrorPolicy policy = t.param("onError").isPresent()
-                    ? ErrorPolicy.parse(n.paramsView().path("onError").asText("fail")) : ErrorPolicy.FAIL;
+            ErrorPolicy policy = errorPolicy(n, t);
             nodes.add(new JobSpec.NodeSpec(id, t.id(), v.parallelism().get(id), b.source(), b.operator(),
                     b.inputPartitioning(), b.keyOut() == null ? null : b.keyOut().selector(), policy,
                     t.inputs().stream().map(dev.eddy.catalog.PortSpec::name).toList()));

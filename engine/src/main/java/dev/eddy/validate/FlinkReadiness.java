@@ -26,7 +26,7 @@ public final class FlinkReadiness {
             if (t == null) continue;
             Set<String> connected = new HashSet<>();
             for (Edge e : pipeline.edges()) if (e.from().equals(n.id())) connected.add(e.outPort());
-            String reason = t.onFlink().refusal(new Params(n.paramsView(), t, (p, m) -> {}), connected);
+            String reason = t.onFlink().refusal(Params.of(n, t), connected);
             if (reason != null) {
                 out.add(Problem.error("nodes[" + i + "]", n.id(), "\"" + n.id() + "\" (" + t.id() + ") cannot run on Flink: " + reason));
             }

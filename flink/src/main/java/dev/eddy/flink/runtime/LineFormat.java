@@ -22,7 +22,7 @@ public final class LineFormat implements MapFunction<Row, String> {
     @Override
     public String map(Row row) {
         if (format == null) {
-            format = RowText.parse(pipeline.node(node).paramsView().path("format").asText("json"));
+            format = RowText.parse(pipeline.params(node).string("format"));
             schema = pipeline.inputSchema(node, "in");
         }
         return format.format(row, schema);

@@ -87,8 +87,15 @@ public final class PipelineRef implements Serializable {
 
     public Node node(String id) { return pipeline().node(id).orElseThrow(); }
 
+    /** A node's parameters with its type's defaults. */
+    public dev.eddy.catalog.Params params(String id) {
+        Node n = node(id);
+        return dev.eddy.catalog.Params.of(n, StandardCatalog.get().type(n.type()).orElseThrow());
+    }
+
     public ErrorPolicy errorPolicy(String node) {
-        return ErrorPolicy.parse(node(node).paramsView().path("onError").asText("fail"));
+        Node n = node(node);
+        return dev.eddy.run.PipelineRunner.errorPolicy(n, StandardCatalog.get().type(n.type()).orElseThrow());
     }
 
     /**

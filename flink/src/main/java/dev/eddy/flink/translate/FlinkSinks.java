@@ -16,18 +16,18 @@ final class FlinkSinks {
     private FlinkSinks() {}
 
     static void sink(FlinkTranslator t, Node n) {
-        var p = n.paramsView();
+        var p = FlinkTranslator.params(n);
         Code in = t.input(n, "in");
         String comment = t.comment(n);
         Code sink = switch (n.type()) {
             case "sink.print" -> {
                 Code lines = in.then("map", t.fn(LineFormat.class, n));
-                yield p.hasNonNull("identifier") ? lines.then("print", lit(p.path("identifier").asText())) : lines.then("print");
+                yield p.isSet("identifier") ? lines.then("print", lit(p.string("identifier"))) : lines.then("print");
             }
             case "sink.file" -> {
                 t.checkpointForFiles();
                 comment += "\nFlink's FileSink commits part files on checkpoints (and at the end of bounded input)";
-                Code files = Code.callTyped(FileSink.class, "String", "forRowFormat", make(Path.class, lit(p.path("path").asText())),
+                Code files = Code.callTyped(FileSink.class, "String", "forRowFormat", make(Path.class, lit(p.string("path"))),
                         Code.makeGeneric(SimpleStringEncoder.class)).then("build");
                 yield in.then("map", t.fn(LineFormat.class, n)).then("sinkTo", files);
             }

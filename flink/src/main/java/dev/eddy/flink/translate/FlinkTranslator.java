@@ -81,12 +81,22 @@ public final class FlinkTranslator {
      * @param baseDir  the folder its relative input paths resolve against
      */
     public static JobCode translate(Pipeline pipeline, Path baseDir, Sinks sinks) throws InvalidPipelineException {
+        return translate(pipeline, validate(pipeline), baseDir, sinks);
+    }
+
+    /** Validates a pipeline for Flink: its own problems, then what Flink cannot run. */
+    public static ValidationResult validate(Pipeline pipeline) throws InvalidPipelineException {
         Catalog catalog = StandardCatalog.get();
         String what = pipeline.name() == null ? "pipeline" : "pipeline \"" + pipeline.name() + "\"";
         ValidationResult v = new PipelineValidator(catalog).validate(pipeline, pipeline.settings().modeOrDefault());
         if (v.hasErrors()) throw new InvalidPipelineException(what, v.errors());
         List<Problem> refused = FlinkReadiness.problems(pipeline, catalog);
         if (!refused.isEmpty()) throw new InvalidPipelineException(what + " on Flink", refused);
+        return v;
+    }
+
+    /** Translates a pipeline that {@link #validate} accepted, with that validation. */
+    public static JobCode translate(Pipeline pipeline, ValidationResult v, Path baseDir, Sinks sinks) {
         FlinkTranslator t = new FlinkTranslator(pipeline, v, sinks);
         t.environment();
         for (String id : v.order()) t.node(pipeline.node(id).orElseThrow());
@@ -163,6 +173,11 @@ public final class FlinkTranslator {
     }
 
     // ---- helpers for the translations ----
+
+    /** The node's parameters with the defaults its type declares, so no default is written twice. */
+    static dev.eddy.catalog.Params params(Node n) {
+        return dev.eddy.catalog.Params.of(n, StandardCatalog.get().type(n.type()).orElseThrow());
+    }
 
     /** {@code new Function(pipeline, "node")}. */
     Code fn(Class<?> function, Node n) { return make(function, var("pipeline"), lit(n.id())); }

@@ -16,10 +16,10 @@ final class TimeTranslation {
     private TimeTranslation() {}
 
     static void watermarks(FlinkTranslator t, Node n) {
-        var p = n.paramsView();
-        String strategy = p.path("strategy").asText("bounded-out-of-orderness");
+        var p = FlinkTranslator.params(n);
+        String strategy = p.string("strategy");
         Code in = t.input(n, "in");
-        boolean skip = p.path("onError").asText("fail").equals("skip");
+        boolean skip = p.string("onError").equals("skip");
         if (skip && !strategy.equals("ingestion-time")) {
             String checked = t.fresh(n.id() + " checked");
             t.statements.add(Statement.let("\"" + n.id() + "\": Flink's timestamp assigners cannot set a record aside;"
@@ -34,11 +34,11 @@ final class TimeTranslation {
             case "ingestion-time" -> Code.callTyped(WatermarkStrategy.class, "Row", "forMonotonousTimestamps");
             case "none" -> Code.callTyped(WatermarkStrategy.class, "Row", "noWatermarks");
             default -> Code.callTyped(WatermarkStrategy.class, "Row", "forBoundedOutOfOrderness",
-                    millis(dev.eddy.catalog.Durations.parse(p.path("maxOutOfOrderness").asText("0ms"))));
+                    millis(p.duration("maxOutOfOrderness")));
         };
         s = strategy.equals("ingestion-time") ? s.then("withTimestampAssigner", make(IngestionTime.class))
                 : s.then("withTimestampAssigner", t.fn(EventTime.class, n));
-        if (p.hasNonNull("idleness")) s = s.then("withIdleness", millis(dev.eddy.catalog.Durations.parse(p.path("idleness").asText())));
+        if (p.isSet("idleness")) s = s.then("withIdleness", millis(p.duration("idleness")));
         t.declare(n, FlinkTranslator.OPERATOR, t.named(n, in.then("assignTimestampsAndWatermarks", s)), false);
     }
 }

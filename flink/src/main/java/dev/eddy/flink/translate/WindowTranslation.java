@@ -44,27 +44,27 @@ final class WindowTranslation {
     private WindowTranslation() {}
 
     static void window(FlinkTranslator t, Node n) {
-        var p = n.paramsView();
+        var p = FlinkTranslator.params(n);
         WindowParts parts = t.validation.bindings().get(n.id()).parts(WindowParts.class);
         boolean keyed = t.upstreamNode(n, "in").type().equals("key-by");
         String all = keyed ? "" : "All";
         Code w;
-        if (p.path("assigner").asText().equals("count")) {
-            Code size = lit(p.path("count").asLong());
-            w = p.hasNonNull("countSlide") ? t.input(n, "in").then("countWindow" + all, size, lit(p.path("countSlide").asLong()))
+        if (p.string("assigner").equals("count")) {
+            Code size = lit(p.integer("count"));
+            w = p.isSet("countSlide") ? t.input(n, "in").then("countWindow" + all, size, lit(p.integer("countSlide")))
                     : t.input(n, "in").then("countWindow" + all, size);
         } else {
-            boolean endOfStream = p.path("trigger").asText().equals("end-of-stream");
+            boolean endOfStream = p.string("trigger").equals("end-of-stream");
             w = t.input(n, "in").then("window" + all, assigner(t, n, parts.assigner(), endOfStream));
             Code trigger = trigger(t, n, parts.assigner());
             if (trigger != null) w = w.then("trigger", trigger);
             Code evictor = evictor(t, n);
             if (evictor != null) w = w.then("evictor", evictor);
         }
-        long lateness = dev.eddy.catalog.Durations.parse(p.path("allowedLateness").asText("0ms"));
+        long lateness = p.duration("allowedLateness");
         if (lateness > 0) w = w.then("allowedLateness", millis(lateness));
         if (t.connected(n, "late")) w = w.then("sideOutputLateData", call(Ports.class, "tag", lit(n.id()), lit("late")));
-        if (p.path("function").asText("aggregate").equals("aggregate")) {
+        if (p.string("function").equals("aggregate")) {
             w = w.then("aggregate", t.fn(WindowAggregate.class, n), t.fnGeneric(keyed ? WindowResult.class : AllWindowResult.class, n),
                     call(EddyTypes.class, "accumulators"), call(EddyTypes.class, "accumulators"), call(EddyTypes.class, "rows"));
         } else {
@@ -91,22 +91,22 @@ final class WindowTranslation {
 
     /** The trigger to set, or null for the assigner's own (which GlobalWindows' end-of-stream variant brings). */
     private static Code trigger(FlinkTranslator t, Node n, WindowAssigner a) {
-        var p = n.paramsView();
-        Code trigger = switch (p.path("trigger").asText("default")) {
+        var p = FlinkTranslator.params(n);
+        Code trigger = switch (p.string("trigger")) {
             case "event-time" -> call(EventTimeTrigger.class, "create");
             case "processing-time" -> call(ProcessingTimeTrigger.class, "create");
-            case "count" -> call(CountTrigger.class, "of", lit(p.path("triggerCount").asLong()));
-            case "continuous-event-time" -> call(ContinuousEventTimeTrigger.class, "of", interval(p));
-            case "continuous-processing-time" -> call(ContinuousProcessingTimeTrigger.class, "of", interval(p));
-            case "delta" -> call(DeltaTrigger.class, "of", lit(p.path("deltaThreshold").asDouble()), t.fn(Delta.class, n),
+            case "count" -> call(CountTrigger.class, "of", lit(p.integer("triggerCount")));
+            case "continuous-event-time" -> call(ContinuousEventTimeTrigger.class, "of", millis(p.duration("triggerInterval")));
+            case "continuous-processing-time" -> call(ContinuousProcessingTimeTrigger.class, "of", millis(p.duration("triggerInterval")));
+            case "delta" -> call(DeltaTrigger.class, "of", lit(p.number("deltaThreshold")), t.fn(Delta.class, n),
                     call(EddySerializer.class, "rows"));
             default -> null;
         };
-        if (!p.path("purging").asBoolean(false)) return trigger;
+        if (!p.bool("purging")) return trigger;
         if (trigger == null) {
             // PurgingTrigger wraps the assigner's default trigger.
             if (a instanceof WindowAssigner.Global) {
-                trigger = p.path("trigger").asText().equals("end-of-stream") ? null : make(GlobalWindows.NeverTrigger.class);
+                trigger = p.string("trigger").equals("end-of-stream") ? null : make(GlobalWindows.NeverTrigger.class);
                 if (trigger == null) return null;
             } else {
                 trigger = call(a.isEventTime() ? EventTimeTrigger.class : ProcessingTimeTrigger.class, "create");
@@ -115,17 +115,13 @@ final class WindowTranslation {
         return call(PurgingTrigger.class, "of", trigger);
     }
 
-    private static Code interval(com.fasterxml.jackson.databind.JsonNode p) {
-        return millis(dev.eddy.catalog.Durations.parse(p.path("triggerInterval").asText()));
-    }
-
     private static Code evictor(FlinkTranslator t, Node n) {
-        var p = n.paramsView();
-        Code after = lit(p.path("evictAfter").asBoolean(false));
-        return switch (p.path("evictor").asText("none")) {
-            case "count" -> call(CountEvictor.class, "of", lit(p.path("evictorCount").asLong()), after);
-            case "time" -> call(TimeEvictor.class, "of", millis(dev.eddy.catalog.Durations.parse(p.path("evictorTime").asText())), after);
-            case "delta" -> call(DeltaEvictor.class, "of", lit(p.path("evictorDelta").asDouble()), t.fn(Delta.class, n), after);
+        var p = FlinkTranslator.params(n);
+        Code after = lit(p.bool("evictAfter"));
+        return switch (p.string("evictor")) {
+            case "count" -> call(CountEvictor.class, "of", lit(p.integer("evictorCount")), after);
+            case "time" -> call(TimeEvictor.class, "of", millis(p.duration("evictorTime")), after);
+            case "delta" -> call(DeltaEvictor.class, "of", lit(p.number("evictorDelta")), t.fn(Delta.class, n), after);
             default -> null;
         };
     }
@@ -143,12 +139,11 @@ final class WindowTranslation {
     }
 
     static void intervalJoin(FlinkTranslator t, Node n) {
-        var p = n.paramsView();
+        var p = FlinkTranslator.params(n);
         Code join = t.input(n, "left").then("intervalJoin", t.input(n, "right"))
-                .then("between", millis(dev.eddy.catalog.Durations.parse(p.path("lowerBound").asText())),
-                        millis(dev.eddy.catalog.Durations.parse(p.path("upperBound").asText())));
-        if (p.path("lowerBoundExclusive").asBoolean(false)) join = join.then("lowerBoundExclusive");
-        if (p.path("upperBoundExclusive").asBoolean(false)) join = join.then("upperBoundExclusive");
+                .then("between", millis(p.duration("lowerBound")), millis(p.duration("upperBound")));
+        if (p.bool("lowerBoundExclusive")) join = join.then("lowerBoundExclusive");
+        if (p.bool("upperBoundExclusive")) join = join.then("upperBoundExclusive");
         if (t.connected(n, "leftLate")) join = join.then("sideOutputLeftLateData", call(Ports.class, "tag", lit(n.id()), lit("leftLate")));
         if (t.connected(n, "rightLate")) join = join.then("sideOutputRightLateData", call(Ports.class, "tag", lit(n.id()), lit("rightLate")));
         join = join.then("process", make(IntervalJoinRows.class), call(EddyTypes.class, "rows"));
