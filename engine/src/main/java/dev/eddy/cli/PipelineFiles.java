@@ -31,6 +31,11 @@ public final class PipelineFiles {
         return null;
     }
 
+    /** The line that says why a pipeline that was read cannot run: its problems, named after the file. */
+    public static String refusal(Path file, InvalidPipelineException e) {
+        return "eddy: " + file + " " + e.getMessage().substring(e.getMessage().indexOf(':') + 1).trim();
+    }
+
     public static Path folderOf(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         return parent == null ? Path.of(".").toAbsolutePath() : parent;

@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             job = PipelineRunner.standard().prepare(p, PipelineFiles.folderOf(file), options);
         } catch (InvalidPipelineException e) {
-            err.println("eddy: " + file + " " + e.getMessage().substring(e.getMessage().indexOf(':') + 1).trim());
+            err.println(PipelineFiles.refusal(file, e));
             return EddyCommand.BAD_INPUT;
         }
         Thread tracer = trace ? startTracer(bus, err) : null;

@@ -276,10 +276,9 @@ final class WindowNode {
         dev.eddy.runtime.KeySelector selector = key == null ? null : key.selector();
         // Flink runs a keyed global window with the end-of-stream trigger on sorted input even when streaming (FLIP-331).
         boolean sorted = !batch && selector != null && assigner instanceof WindowAssigner.Global && trigger == Triggers.END_OF_STREAM;
-        dev.eddy.operators.window.Evictor ev = evictor;
         OperatorFactory factory = sorted
-                ? () -> new SortedInputOperator(selector, new WindowOperator(in, selector, assigner, trigger, ev, lateness, f, agg, true))
-                : () -> new WindowOperator(in, selector, assigner, trigger, ev, lateness, f, agg, batch);
+                ? () -> new SortedInputOperator(selector, new WindowOperator(in, selector, assigner, trigger, evictor, lateness, f, agg, true))
+                : () -> new WindowOperator(in, selector, assigner, trigger, evictor, lateness, f, agg, batch);
         return Binding.operator(ports, factory)
                 .with(traits(assigner, trigger, evictor))
                 .withParts(new WindowParts(assigner, f, delta));

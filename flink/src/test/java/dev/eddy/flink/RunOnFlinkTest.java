@@ -88,6 +88,23 @@ class RunOnFlinkTest {
     }
 
     @Test
+    void recordsWithoutAnEventTimeGoToTheErrorsPortOnFlinkAsInEddy(@TempDir Path dir) throws Exception {
+        var p = dev.eddy.model.PipelineReader.read("""
+                {"format": "eddy.pipeline", "version": 1, "nodes": [
+                  {"id": "in", "type": "source.rows", "params": {"schema": {"k": "STRING", "t": "BIGINT"},
+                    "rows": [{"k": "a", "t": 1000}, {"k": "b", "t": null}, {"k": "c", "t": 2500}]}},
+                  {"id": "time", "type": "watermarks", "params": {"timestamp": "t", "onError": "skip"}},
+                  {"id": "w", "type": "window", "params": {"size": "1s", "aggregates": {"n": "COUNT(*)"}}},
+                  {"id": "counts", "type": "sink.trace", "params": {"path": "counts.jsonl"}},
+                  {"id": "failed", "type": "sink.trace", "params": {"path": "failed.jsonl"}}],
+                 "edges": [{"from": "in", "to": "time"}, {"from": "time", "to": "w"}, {"from": "w", "to": "counts"},
+                   {"from": "time", "port": "errors", "to": "failed"}]}""", "test");
+        var outcome = new dev.eddy.flink.diff.Differential(dev.eddy.flink.run.FlinkRunner.on(cluster)).compare(p, dir, dir);
+        assertTrue(outcome.equal(), outcome.report());
+        assertTrue(outcome.report().contains("sink \"failed\": 1 records"), outcome.report());
+    }
+
+    @Test
     void anUnknownTargetIsExplained() {
         Ran r = eddy("run", "--on", "spark", "../samples/word-count/word-count.json");
         assertEquals(2, r.exit());

@@ -41,7 +41,7 @@ final class ExportFlinkCommand implements Callable<Integer> {
                     + "\nrun it:   flink run target/" + w.jarName());
             return 0;
         } catch (InvalidPipelineException e) {
-            err.println("eddy: " + file + " " + e.getMessage().substring(e.getMessage().indexOf(':') + 1).trim());
+            err.println(PipelineFiles.refusal(file, e));
             return FlinkCommand.BAD_INPUT;
         }
     }

@@ -84,7 +84,7 @@ final class FlinkRunCommand implements Callable<Integer> {
                     List.of(jobJar.toAbsolutePath().toString()), true);
             return report(runner.run(p, PipelineFiles.folderOf(file), out, stdout, id -> announce(err, id)), err);
         } catch (InvalidPipelineException e) {
-            err.println("eddy: " + file + " " + e.getMessage().substring(e.getMessage().indexOf(':') + 1).trim());
+            err.println(PipelineFiles.refusal(file, e));
             return FlinkCommand.BAD_INPUT;
         }
     }

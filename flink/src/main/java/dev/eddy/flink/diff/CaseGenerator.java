@@ -91,7 +91,9 @@ public final class CaseGenerator {
         if (random.nextInt(10) < 3) {
             ObjectNode w = node(id + "Time", "watermarks").putObject("params");
             w.put("timestamp", "t");
-            String strategy = new String[] {"punctuated", "monotonous", "bounded-out-of-orderness", "none"}[random.nextInt(oneInput ? 4 : 3) + (oneInput ? 0 : 1)];
+            String[] strategies = oneInput ? new String[] {"punctuated", "monotonous", "bounded-out-of-orderness", "none"}
+                    : new String[] {"monotonous", "bounded-out-of-orderness", "none"};
+            String strategy = strategies[random.nextInt(strategies.length)];
             w.put("strategy", strategy);
             if (strategy.equals("punctuated")) {
                 w.put("when", valueField + " > 6");

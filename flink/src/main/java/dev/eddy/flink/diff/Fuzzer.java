@@ -3,10 +3,7 @@ package dev.eddy.flink.diff;
 import dev.eddy.model.Pipeline;
 import dev.eddy.model.PipelineReader;
 import dev.eddy.model.PipelineWriter;
-import dev.eddy.nodes.StandardCatalog;
-import dev.eddy.validate.FlinkReadiness;
 import dev.eddy.validate.InvalidPipelineException;
-import dev.eddy.validate.PipelineValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -55,8 +52,12 @@ public final class Fuzzer {
 
     /** A generated case the validator or the Flink translation refuses is not a case. */
     static boolean runnable(Pipeline p) {
-        return !new PipelineValidator(StandardCatalog.get()).validate(p).hasErrors()
-                && FlinkReadiness.problems(p, StandardCatalog.get()).isEmpty();
+        try {
+            dev.eddy.flink.translate.FlinkTranslator.validate(p);
+            return true;
+        } catch (InvalidPipelineException e) {
+            return false;
+        }
     }
 
     private boolean differs(Pipeline p) {

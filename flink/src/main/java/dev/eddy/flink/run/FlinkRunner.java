@@ -4,11 +4,9 @@ import dev.eddy.flink.translate.FlinkTranslator;
 import dev.eddy.flink.translate.JobBuilder;
 import dev.eddy.flink.translate.JobCode;
 import dev.eddy.model.Pipeline;
-import dev.eddy.nodes.StandardCatalog;
 import dev.eddy.runtime.JobFailedException;
 import dev.eddy.types.Row;
 import dev.eddy.validate.InvalidPipelineException;
-import dev.eddy.validate.PipelineValidator;
 import dev.eddy.validate.ValidationResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -57,8 +55,8 @@ public final class FlinkRunner {
      */
     public FlinkRunResult run(Pipeline pipeline, Path inputDir, Path outputDir, PrintStream stdout, Consumer<String> progress)
             throws InvalidPipelineException {
-        JobCode job = FlinkTranslator.translate(pipeline, inputDir, FlinkTranslator.Sinks.TAPPED);
-        ValidationResult v = new PipelineValidator(StandardCatalog.get()).validate(pipeline, pipeline.settings().modeOrDefault());
+        ValidationResult v = FlinkTranslator.validate(pipeline);
+        JobCode job = FlinkTranslator.translate(pipeline, v, inputDir, FlinkTranslator.Sinks.TAPPED);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(host, port, jars.toArray(new String[0]));
         @SuppressWarnings("unchecked")
         DataStream<Row> tapped = (DataStream<Row>) new JobBuilder(env, job, paced).build();

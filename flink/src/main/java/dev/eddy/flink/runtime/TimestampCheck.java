@@ -3,6 +3,8 @@ package dev.eddy.flink.runtime;
 import dev.eddy.expr.EvaluationException;
 import dev.eddy.operators.time.EventTimeParts;
 import dev.eddy.operators.time.TimestampsAndWatermarksOperator;
+import dev.eddy.runtime.OperatorContext;
+import dev.eddy.runtime.Output;
 import dev.eddy.types.Row;
 import dev.eddy.types.RowJson;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -13,8 +15,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Flink's timestamp assigners cannot set a record aside, so under onError "skip" this goes first:
- * records whose event time fails go to the watermarks node's errors output, the rest on to the
- * assigner, which then computes the same timestamp without failing.
+ * records whose event time fails go through the node's error policy to its errors output, the
+ * rest on to the assigner, which then computes the same timestamp without failing.
  */
 public final class TimestampCheck extends ProcessFunction<Row, Row> implements ResultTypeQueryable<Row> {
     private static final long serialVersionUID = 1L;
@@ -22,6 +24,8 @@ public final class TimestampCheck extends ProcessFunction<Row, Row> implements R
     private final PipelineRef pipeline;
     private final String node;
     private transient EventTimeParts parts;
+    private transient OperatorContext context;
+    private transient Context current;
 
     public TimestampCheck(PipelineRef pipeline, String node) {
         this.pipeline = pipeline;
@@ -29,7 +33,24 @@ public final class TimestampCheck extends ProcessFunction<Row, Row> implements R
     }
 
     @Override
-    public void open(OpenContext openContext) { parts = pipeline.binding(node).parts(EventTimeParts.class); }
+    public void open(OpenContext openContext) {
+        parts = pipeline.binding(node).parts(EventTimeParts.class);
+        var task = getRuntimeContext().getTaskInfo();
+        context = pipeline.context(node, task.getIndexOfThisSubtask(), task.getNumberOfParallelSubtasks());
+        context.bindOutput(new Output() {
+            @Override
+            public void collect(Row row, long timestamp) {}
+
+            @Override
+            public void collect(String port, Row row, long timestamp) { current.output(Ports.tag(node, port), row); }
+
+            @Override
+            public void emitWatermark(long watermark) {}
+
+            @Override
+            public void emitWatermarkStatus(boolean idle) {}
+        });
+    }
 
     @Override
     public void processElement(Row row, Context ctx, Collector<Row> out) {
@@ -37,8 +58,8 @@ public final class TimestampCheck extends ProcessFunction<Row, Row> implements R
         try {
             TimestampsAndWatermarksOperator.eventTime(parts.timestamp(), row, previous);
         } catch (EvaluationException e) {
-            String record = RowJson.toLine(row, pipeline.inputSchema(node, "in"));
-            ctx.output(Ports.tag(node, "errors"), Row.of(node, e.getMessage(), record));
+            current = ctx;
+            context.recordFailed(row, previous, RowJson.toLine(row, pipeline.inputSchema(node, "in")), e.getMessage());
             return;
         }
         out.collect(row);
