@@ -38,12 +38,15 @@ public final class Fuzzer {
             }
             Differential.Outcome o = differential.compare(p, work, Files.createTempDirectory(work, "case"));
             if (!o.equal()) {
-                progress.accept(name + " differs; shrinking ...");
+                progress.accept(name + " differs:\n" + o.report() + "shrinking ...");
                 Pipeline small = new Shrinker(this::differs).shrink(p);
                 Path file = work.resolve("difference-" + seed + "-" + i + ".json");
                 PipelineWriter.write(small, file);
-                String report = differential.compare(small, work, Files.createTempDirectory(work, "case")).report();
-                return new Report(i + 1, skipped, name + " differs:\n" + report + "\nshrunk to:\n" + PipelineWriter.write(small), file);
+                Differential.Outcome again = differential.compare(small, work, Files.createTempDirectory(work, "case"));
+                String shrunk = again.equal()
+                        ? "shrunk to a case that differed while shrinking but not when run once more, so the difference depends on timing:\n"
+                        : "shrunk to a case where\n" + again.report();
+                return new Report(i + 1, skipped, name + " differs:\n" + o.report() + "\n" + shrunk + "\n" + PipelineWriter.write(small), file);
             }
             if ((i + 1) % 50 == 0) progress.accept((i + 1) + " cases, all equal");
         }

@@ -41,8 +41,12 @@ final class EddySourceReader implements SourceReader<Row, EddySource.Split> {
 
     private long now() { return pipeline.paced() ? startVirtual + (System.currentTimeMillis() - startWall) : virtualNow; }
 
+    /** Eddy's reader has said END; the task may finish once the enumerator's last event is in too. */
+    private boolean drained;
+
     @Override
     public InputStatus pollNext(ReaderOutput<Row> output) throws Exception {
+        if (drained) return endOnceTold();
         if (reader == null) {
             if (split == null) return noMoreSplits ? InputStatus.END_OF_INPUT : waitFor(10);
             open();
@@ -56,8 +60,21 @@ final class EddySourceReader implements SourceReader<Row, EddySource.Split> {
         return switch (reader.poll(eddyOutput)) {
             case EMITTED -> InputStatus.MORE_AVAILABLE;
             case NOTHING_YET -> waitFor(1);
-            case END -> InputStatus.END_OF_INPUT;
+            case END -> {
+                drained = true;
+                yield endOnceTold();
+            }
         };
+    }
+
+    /**
+     * Finishing before "no more splits" arrives would leave the enumerator's event for a finished
+     * task, which Flink treats as a failure of the job; so a drained reader waits for it.
+     */
+    private InputStatus endOnceTold() {
+        if (noMoreSplits) return InputStatus.END_OF_INPUT;
+        available = new CompletableFuture<>();
+        return InputStatus.NOTHING_AVAILABLE;
     }
 
     private void open() throws Exception {
