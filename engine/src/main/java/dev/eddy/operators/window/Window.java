@@ -14,6 +14,21 @@ public sealed interface Window permits Window.TimeWindow, Window.GlobalWindow {
         @Override
         public long maxTimestamp() { return end - 1; }
 
+        /**
+         * Mixed bits, as Flink's TimeWindow hashes: the record's own hash of (start, end) sends the
+         * aligned windows of one key to a handful of buckets, and lookups walk long chains.
+         */
+        @Override
+        public int hashCode() {
+            long h = start * 0x9E3779B97F4A7C15L + end;
+            h = (h ^ (h >>> 32)) * 0xD6E8FEB86659FD93L;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        // Written out: the record's generated equals goes through method handles, which showed as a fifth of a sliding window's time.
+        @Override
+        public boolean equals(Object o) { return o instanceof TimeWindow w && w.start == start && w.end == end; }
+
         /** TimeWindow#intersects: windows that merely touch intersect too. */
         public boolean intersects(TimeWindow other) { return start <= other.end && end >= other.start; }
 

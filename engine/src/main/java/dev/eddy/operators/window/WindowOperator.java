@@ -41,18 +41,10 @@ public final class WindowOperator extends RecordOperator implements TimerService
     private final Aggregates incremental;
     private final KeySelector keySelector;
     private final boolean batch;
-    private final Map<Object, KeyState> keys = new HashMap<>();
+    private final Map<Object, KeyWindows> keys = new HashMap<>();
     private final Ctx ctx = new Ctx();
     private TimerService timers;
     private ObservationBus bus;
-
-    /** Per key: contents by state window, trigger state by actual window, and the session set. */
-    private static final class KeyState {
-        // Most keys have one or two windows open at a time: start small.
-        final Map<Window, Object> contents = new HashMap<>(4);
-        final Map<Window, Map<String, Object>> triggerState = new HashMap<>(4);
-        MergingWindowSet merging;
-    }
 
     public WindowOperator(Schema input, KeySelector keySelector, WindowAssigner assigner, Trigger trigger, Evictor evictor,
                           long allowedLateness, WindowFunction function, Aggregates incremental, boolean batch) {
@@ -74,13 +66,20 @@ public final class WindowOperator extends RecordOperator implements TimerService
         bus = context.environment().observations();
     }
 
-    private KeyState state(Object key) { return keys.computeIfAbsent(key, k -> new KeyState()); }
+    private KeyWindows state(Object key) {
+        KeyWindows ks = keys.get(key);
+        if (ks == null) {
+            ks = new KeyWindows();
+            keys.put(key, ks);
+        }
+        return ks;
+    }
 
     @Override
     protected void process(Row row, long timestamp) {
         Object key = keySelector == null ? NON_KEYED : keySelector.getKey(row);
         List<Window> windows = assigner.assign(row, timestamp, context.currentProcessingTime());
-        KeyState ks = state(key);
+        KeyWindows ks = state(key);
         boolean skipped = true;
         for (Window window : windows) {
             Window actual;
@@ -100,37 +99,38 @@ public final class WindowOperator extends RecordOperator implements TimerService
                 stateWindow = actual;
             }
             skipped = false;
-            boolean created = add(ks, stateWindow, row, timestamp);
+            KeyWindows.Slot slot = ks.slotOrNew(stateWindow);
+            boolean created = add(slot, row, timestamp);
             if (bus.wantsRecordSamples()) {
                 bus.publish(new Observation.WindowElementAdded(now(), context.nodeId(), context.subtaskIndex(), shownKey(key),
                         actual.start(), actual.end(), row, timestamp, created));
             }
-            TriggerResult r = trigger.onElement(row, timestamp, actual, ctx.at(key, actual));
+            TriggerResult r = trigger.onElement(row, timestamp, actual, ctx.at(key, actual, actual == stateWindow ? slot : null));
             if (r.isFire()) emit(key, ks, actual, stateWindow, Cause.ELEMENT, 0);
             if (r.isPurge()) purge(key, ks, actual, stateWindow);
-            registerCleanupTimer(key, actual);
+            registerCleanupTimer(key, ks, actual);
         }
         if (skipped && isElementLate(timestamp)) late(key, row, timestamp, windows);
         dropIfEmpty(key, ks);
     }
 
     /** Adds to the contents; true when this made the window's contents exist. */
-    private boolean add(KeyState ks, Window stateWindow, Row row, long timestamp) {
-        Object c = ks.contents.get(stateWindow);
+    private boolean add(KeyWindows.Slot slot, Row row, long timestamp) {
+        Object c = slot.contents;
         boolean created = c == null;
         if (incremental != null) {
-            ks.contents.put(stateWindow, incremental.add(created ? incremental.create() : (Aggregates.Acc) c, row));
+            slot.contents = incremental.add(created ? incremental.create() : (Aggregates.Acc) c, row);
         } else {
             @SuppressWarnings("unchecked")
             List<TimestampedRow> list = created ? new ArrayList<>() : (List<TimestampedRow>) c;
             list.add(new TimestampedRow(row, timestamp));
-            ks.contents.put(stateWindow, list);
+            slot.contents = list;
         }
         return created;
     }
 
     /** The merge callback of processElement: checks, trigger merge, clean the merged windows, merge contents. */
-    private void merge(Object key, KeyState ks, Window.TimeWindow result, Collection<Window.TimeWindow> merged,
+    private void merge(Object key, KeyWindows ks, Window.TimeWindow result, Collection<Window.TimeWindow> merged,
                        Window.TimeWindow stateResult, Collection<Window.TimeWindow> mergedState) {
         if (assigner.isEventTime() && result.maxTimestamp() + allowedLateness <= timers.currentWatermark()) {
             throw new JobFailedException(context.nodeId(), "window \"" + context.nodeId() + "\": the end timestamp of an"
@@ -144,13 +144,13 @@ public final class WindowOperator extends RecordOperator implements TimerService
         trigger.onMerge(result, ctx.merging(key, result, merged));
         for (Window.TimeWindow m : merged) {
             trigger.clear(m, ctx.at(key, m));
-            deleteCleanupTimer(key, m);
+            deleteCleanupTimer(key, ks, m);
         }
         for (Window.TimeWindow s : mergedState) {
-            Object from = ks.contents.remove(s);
+            Object from = ks.removeContents(s);
             if (from == null) continue;
-            Object into = ks.contents.get(stateResult);
-            ks.contents.put(stateResult, into == null ? from : combine(into, from));
+            Object into = ks.contents(stateResult);
+            ks.putContents(stateResult, into == null ? from : combine(into, from));
         }
         if (bus.isActive()) {
             bus.publish(new Observation.WindowsMerged(now(), context.nodeId(), context.subtaskIndex(), shownKey(key),
@@ -185,8 +185,13 @@ public final class WindowOperator extends RecordOperator implements TimerService
     private void onTimer(InternalTimer timer, boolean eventTime) {
         Object key = timer.key();
         Window window = (Window) timer.namespace();
-        KeyState ks = keys.get(key);
+        KeyWindows ks = keys.get(key);
         if (ks == null) return;
+        KeyWindows.Slot slot = ks.slot(window);
+        if (slot != null) {
+            if (eventTime) slot.forgetEventTimer(timer.timestamp());
+            else slot.forgetProcessingTimer(timer.timestamp());
+        }
         Window stateWindow = window;
         if (assigner.isMerging()) {
             stateWindow = ks.merging == null ? null : ks.merging.stateWindow(window);
@@ -215,8 +220,8 @@ public final class WindowOperator extends RecordOperator implements TimerService
     }
 
     @SuppressWarnings("unchecked")
-    private void emit(Object key, KeyState ks, Window window, Window stateWindow, Cause cause, long timerTime) {
-        Object contents = ks.contents.get(stateWindow);
+    private void emit(Object key, KeyWindows ks, Window window, Window stateWindow, Cause cause, long timerTime) {
+        Object contents = ks.contents(stateWindow);
         if (contents == null) return;
         List<Row> results;
         if (evictor != null) {
@@ -225,7 +230,7 @@ public final class WindowOperator extends RecordOperator implements TimerService
             results = function.fromElements(shownKey(key), window, elements);
             evictor.evictAfter(elements, window);
             // FLINK-4369: evictions are permanent; no elements left means no state.
-            if (elements.isEmpty()) ks.contents.remove(stateWindow);
+            if (elements.isEmpty()) ks.removeContents(stateWindow);
         } else if (incremental != null) {
             results = function.fromAccumulator(shownKey(key), window, contents);
         } else {
@@ -238,16 +243,16 @@ public final class WindowOperator extends RecordOperator implements TimerService
         }
     }
 
-    private void purge(Object key, KeyState ks, Window window, Window stateWindow) {
-        if (ks.contents.remove(stateWindow) != null && bus.isActive()) {
+    private void purge(Object key, KeyWindows ks, Window window, Window stateWindow) {
+        if (ks.removeContents(stateWindow) != null && bus.isActive()) {
             bus.publish(new Observation.WindowCleared(now(), context.nodeId(), context.subtaskIndex(), shownKey(key),
                     window.start(), window.end(), "purged by the " + trigger.describe()));
         }
     }
 
     /** WindowOperator#clearAllState: contents, trigger state, and the window's place in the session set. */
-    private void clearAllState(Object key, KeyState ks, Window window, Window stateWindow) {
-        boolean had = ks.contents.remove(stateWindow) != null;
+    private void clearAllState(Object key, KeyWindows ks, Window window, Window stateWindow) {
+        boolean had = ks.removeContents(stateWindow) != null;
         trigger.clear(window, ctx.at(key, window));
         if (ks.merging != null) ks.merging.retireWindow((Window.TimeWindow) window);
         if (bus.isActive()) {
@@ -283,22 +288,40 @@ public final class WindowOperator extends RecordOperator implements TimerService
         return assigner.isEventTime() && timestamp + allowedLateness <= timers.currentWatermark();
     }
 
-    private void registerCleanupTimer(Object key, Window w) {
+    private void registerCleanupTimer(Object key, KeyWindows ks, Window w) {
         long t = cleanupTime(w);
         if (t == Long.MAX_VALUE) return;
-        if (assigner.isEventTime()) timers.registerEventTimeTimer(key, w, t);
-        else timers.registerProcessingTimeTimer(key, w, t);
+        if (assigner.isEventTime()) registerEventTimer(key, ks.slot(w), w, t);
+        else registerProcessingTimer(key, ks.slot(w), w, t);
     }
 
-    private void deleteCleanupTimer(Object key, Window w) {
+    private void deleteCleanupTimer(Object key, KeyWindows ks, Window w) {
         long t = cleanupTime(w);
         if (t == Long.MAX_VALUE) return;
-        if (assigner.isEventTime()) timers.deleteEventTimeTimer(key, w, t);
-        else timers.deleteProcessingTimeTimer(key, w, t);
+        if (assigner.isEventTime()) deleteEventTimer(key, ks.slot(w), w, t);
+        else deleteProcessingTimer(key, ks.slot(w), w, t);
     }
 
-    private void dropIfEmpty(Object key, KeyState ks) {
-        if (ks.contents.isEmpty() && ks.triggerState.isEmpty() && (ks.merging == null || ks.merging.isEmpty())) keys.remove(key);
+    private void registerEventTimer(Object key, KeyWindows.Slot slot, Window w, long t) {
+        if (slot == null || slot.rememberEventTimer(t)) timers.registerEventTimeTimer(key, w, t);
+    }
+
+    private void deleteEventTimer(Object key, KeyWindows.Slot slot, Window w, long t) {
+        if (slot != null) slot.forgetEventTimer(t);
+        timers.deleteEventTimeTimer(key, w, t);
+    }
+
+    private void registerProcessingTimer(Object key, KeyWindows.Slot slot, Window w, long t) {
+        if (slot == null || slot.rememberProcessingTimer(t)) timers.registerProcessingTimeTimer(key, w, t);
+    }
+
+    private void deleteProcessingTimer(Object key, KeyWindows.Slot slot, Window w, long t) {
+        if (slot != null) slot.forgetProcessingTimer(t);
+        timers.deleteProcessingTimeTimer(key, w, t);
+    }
+
+    private void dropIfEmpty(Object key, KeyWindows ks) {
+        if (ks.isEmpty()) keys.remove(key);
     }
 
     private Object shownKey(Object key) { return key == NON_KEYED ? null : key; }
@@ -309,13 +332,24 @@ public final class WindowOperator extends RecordOperator implements TimerService
     private final class Ctx implements Trigger.MergeContext {
         private Object key;
         private Window window;
+        /** The window's slot when the caller has it at hand; else looked up when a timer is asked for. */
+        private KeyWindows.Slot slot;
         private Collection<? extends Window> mergedWindows = List.of();
 
-        Ctx at(Object k, Window w) {
+        Ctx at(Object k, Window w) { return at(k, w, null); }
+
+        Ctx at(Object k, Window w, KeyWindows.Slot s) {
             key = k;
             window = w;
+            slot = s;
             mergedWindows = List.of();
             return this;
+        }
+
+        private KeyWindows.Slot slot() {
+            if (slot != null) return slot;
+            KeyWindows ks = keys.get(key);
+            return ks == null ? null : ks.slot(window);
         }
 
         Ctx merging(Object k, Window w, Collection<? extends Window> merged) {
@@ -331,50 +365,49 @@ public final class WindowOperator extends RecordOperator implements TimerService
         public long currentProcessingTime() { return context.currentProcessingTime(); }
 
         @Override
-        public void registerEventTimeTimer(long time) { timers.registerEventTimeTimer(key, window, time); }
+        public void registerEventTimeTimer(long time) { registerEventTimer(key, slot(), window, time); }
 
         @Override
-        public void deleteEventTimeTimer(long time) { timers.deleteEventTimeTimer(key, window, time); }
+        public void deleteEventTimeTimer(long time) { deleteEventTimer(key, slot(), window, time); }
 
         @Override
-        public void registerProcessingTimeTimer(long time) { timers.registerProcessingTimeTimer(key, window, time); }
+        public void registerProcessingTimeTimer(long time) { registerProcessingTimer(key, slot(), window, time); }
 
         @Override
-        public void deleteProcessingTimeTimer(long time) { timers.deleteProcessingTimeTimer(key, window, time); }
+        public void deleteProcessingTimeTimer(long time) { deleteProcessingTimer(key, slot(), window, time); }
 
         @Override
         public Object state(String name) {
-            Map<String, Object> m = state(key).triggerState.get(window);
+            Map<String, Object> m = state(key).triggerState(window);
             return m == null ? null : m.get(name);
         }
 
+        // A slot may be made or dropped here; the next timer call looks it up again.
         @Override
         public void setState(String name, Object value) {
-            state(key).triggerState.computeIfAbsent(window, w -> new HashMap<>()).put(name, value);
+            state(key).setTriggerState(window, name, value);
+            slot = null;
         }
 
         @Override
         public void clearState(String name) {
-            Map<Window, Map<String, Object>> all = state(key).triggerState;
-            Map<String, Object> m = all.get(window);
-            if (m == null) return;
-            m.remove(name);
-            if (m.isEmpty()) all.remove(window);
+            state(key).clearTriggerState(window, name);
+            slot = null;
         }
 
         @Override
         public void mergeState(String name, java.util.function.BinaryOperator<Object> combine) {
             Object acc = state(name);
-            Map<Window, Map<String, Object>> all = state(key).triggerState;
+            KeyWindows ks = state(key);
             for (Window m : mergedWindows) {
                 if (m.equals(window)) continue;
-                Map<String, Object> s = all.get(m);
+                Map<String, Object> s = ks.triggerState(m);
                 Object v = s == null ? null : s.get(name);
                 if (v != null) acc = acc == null ? v : combine.apply(acc, v);
             }
             if (acc != null) setState(name, acc);
         }
 
-        private KeyState state(Object k) { return WindowOperator.this.state(k); }
+        private KeyWindows state(Object k) { return WindowOperator.this.state(k); }
     }
 }

@@ -1,0 +1,117 @@
+package dev.eddy.operators.window;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The open windows of one key, one {@link Slot} per window: what Flink keeps in separate state
+ * namespaces (the window's contents, its trigger's state) sits together, so a record costs one
+ * lookup per window. Contents are keyed by the state window, trigger state and timers by the
+ * actual window; for every assigner but sessions the two are the same window. For sessions they
+ * share one map safely: a session's state window lies inside its actual window, and sessions of
+ * one key never overlap, so equal windows always belong to the same session.
+ */
+final class KeyWindows {
+    private static final long NONE = Long.MIN_VALUE;
+
+    /** One (key, window): contents, trigger state, and the timers known to be registered for it. */
+    static final class Slot {
+        Object contents;
+        Map<String, Object> triggerState;
+        /**
+         * A cache of up to two registered event-time timers and one processing-time timer, so
+         * that the trigger's timer and the cleanup timer, asked for on every element as in Flink,
+         * are registered with the timer service only the first time. Never wrong, only forgetful:
+         * a timer is forgotten when it fires or is deleted, and a slot dropped takes its cache along.
+         */
+        private long eventA = NONE, eventB = NONE, processing = NONE;
+
+        boolean isEmpty() { return contents == null && triggerState == null; }
+
+        /** True when the timer was not known to be registered; it is from now on. */
+        boolean rememberEventTimer(long t) {
+            if (t == NONE) return true;
+            if (t == eventA || t == eventB) return false;
+            if (eventA == NONE) eventA = t;
+            else eventB = t;
+            return true;
+        }
+
+        void forgetEventTimer(long t) {
+            if (t == eventA) eventA = NONE;
+            if (t == eventB) eventB = NONE;
+        }
+
+        boolean rememberProcessingTimer(long t) {
+            if (t == NONE) return true;
+            if (t == processing) return false;
+            processing = t;
+            return true;
+        }
+
+        void forgetProcessingTimer(long t) {
+            if (t == processing) processing = NONE;
+        }
+    }
+
+    // Most keys have one or a few windows open at a time: start small.
+    private final Map<Window, Slot> slots = new HashMap<>(4);
+    MergingWindowSet merging;
+
+    Slot slot(Window w) { return slots.get(w); }
+
+    Slot slotOrNew(Window w) {
+        Slot s = slots.get(w);
+        if (s == null) {
+            s = new Slot();
+            slots.put(w, s);
+        }
+        return s;
+    }
+
+    Object contents(Window stateWindow) {
+        Slot s = slots.get(stateWindow);
+        return s == null ? null : s.contents;
+    }
+
+    /** Takes the contents away (for a merge, a purge or a cleanup); returns what was there. */
+    Object removeContents(Window stateWindow) {
+        Slot s = slots.get(stateWindow);
+        if (s == null) return null;
+        Object c = s.contents;
+        s.contents = null;
+        if (s.isEmpty()) slots.remove(stateWindow);
+        return c;
+    }
+
+    void putContents(Window stateWindow, Object contents) { slotOrNew(stateWindow).contents = contents; }
+
+    Map<String, Object> triggerState(Window w) {
+        Slot s = slots.get(w);
+        return s == null ? null : s.triggerState;
+    }
+
+    void setTriggerState(Window w, String name, Object value) {
+        Slot s = slotOrNew(w);
+        if (s.triggerState == null) s.triggerState = new HashMap<>(4);
+        s.triggerState.put(name, value);
+    }
+
+    void clearTriggerState(Window w, String name) {
+        Slot s = slots.get(w);
+        if (s == null || s.triggerState == null) return;
+        s.triggerState.remove(name);
+        if (s.triggerState.isEmpty()) s.triggerState = null;
+        if (s.isEmpty()) slots.remove(w);
+    }
+
+    /** Every window with contents, as (state window, contents). */
+    void forEachContents(BiConsumer<Window, Object> action) {
+        slots.forEach((w, s) -> {
+            if (s.contents != null) action.accept(w, s.contents);
+        });
+    }
+
+    boolean isEmpty() { return slots.isEmpty() && (merging == null || merging.isEmpty()); }
+}
