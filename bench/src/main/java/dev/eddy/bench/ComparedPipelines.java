@@ -21,12 +21,16 @@ final class ComparedPipelines {
     /**
      * One record per millisecond of event time, keys round robin; timestamps only rise, so no
      * record is late whenever the periodic watermarks come, and both engines give the same windows.
+     * The source's rate only moves Eddy's virtual processing time (neither engine waits for it):
+     * 100,000 records a second make a periodic watermark every 20,000 records, so windows fire
+     * and are cleaned up as the run goes, as they do in Flink on its wall clock (every 200 ms).
+     * Without it Eddy's clock would stand still and every window stay open until the end.
      */
     static Pipeline window(long n, int keys, String assigner) {
         return KeyedSumPipeline.parse("""
                 {"format": "eddy.pipeline", "version": 1, "name": "windows",
                  "nodes": [
-                   {"id": "seq", "type": "source.sequence", "params": {"from": 1, "to": %d}},
+                   {"id": "seq", "type": "source.sequence", "params": {"from": 1, "to": %d, "rate": 100000}},
                    {"id": "time", "type": "watermarks", "params": {"timestamp": "value", "strategy": "monotonous"}},
                    {"id": "byKey", "type": "key-by", "params": {"key": "value %% %d"}},
                    {"id": "w", "type": "window", "params": {%s, "aggregates": {"n": "COUNT(*)", "total": "SUM(value)"}}},

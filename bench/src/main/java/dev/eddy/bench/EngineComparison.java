@@ -10,7 +10,9 @@ import dev.eddy.runtime.driver.JobResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -20,7 +22,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * equal the other engine's, and min/median/max throughput are reported. Flink runs on a warm
  * in-process cluster at parallelism 1, its job submission included in its time.
  *
- * <p>{@code java -cp bench/target/benchmarks.jar dev.eddy.bench.EngineComparison [RECORDS] [RUNS]}
+ * <p>{@code java -cp bench/target/benchmarks.jar dev.eddy.bench.EngineComparison [RECORDS] [RUNS] [ROW]}
  */
 public final class EngineComparison {
     /** One row's figures: records/s per engine (min, median, max) and the digest both agreed on. */
@@ -35,9 +37,10 @@ public final class EngineComparison {
     public static void main(String[] args) throws Exception {
         long n = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String only = args.length > 2 ? args[2] : "";
         try (FlinkCluster cluster = FlinkCluster.start(2)) {
             EngineComparison c = new EngineComparison(cluster);
-            List<Row> rows = c.all(n, runs);
+            List<Row> rows = c.all(n, runs, only);
             System.out.println("| row | records | Eddy records/s (min / median / max) | Flink records/s (min / median / max) | Eddy/Flink |");
             System.out.println("| --- | ---: | ---: | ---: | ---: |");
             for (Row r : rows) {
@@ -46,16 +49,22 @@ public final class EngineComparison {
         }
     }
 
-    public List<Row> all(long n, int runs) throws Exception {
+    /** Every row whose name contains {@code only} (all of them for ""). */
+    public List<Row> all(long n, int runs, String only) throws Exception {
+        Map<String, Pipeline> pipelines = new LinkedHashMap<>();
+        pipelines.put("stateless map → filter", ComparedPipelines.stateless(n));
+        pipelines.put("keyed tumbling 10 s sum, 1,000 keys", ComparedPipelines.window(n, 1_000, "\"size\": \"10s\""));
+        pipelines.put("keyed tumbling 10 s sum, 100,000 keys", ComparedPipelines.window(n, 100_000, "\"size\": \"10s\""));
+        pipelines.put("keyed sliding 10 s / 2 s sum, 1,000 keys", ComparedPipelines.window(n, 1_000,
+                "\"assigner\": \"sliding\", \"size\": \"10s\", \"slide\": \"2s\""));
+        pipelines.put("keyed sessions (gap 2 s, merging), 1,000 keys", ComparedPipelines.window(n, 1_000,
+                "\"assigner\": \"session\", \"gap\": \"2s\""));
         List<Row> rows = new ArrayList<>();
-        rows.add(measure("stateless map → filter", ComparedPipelines.stateless(n), n, runs));
-        rows.add(measure("keyed tumbling 10 s sum, 1,000 keys", ComparedPipelines.window(n, 1_000, "\"size\": \"10s\""), n, runs));
-        rows.add(measure("keyed tumbling 10 s sum, 100,000 keys", ComparedPipelines.window(n, 100_000, "\"size\": \"10s\""), n, runs));
-        rows.add(measure("keyed sliding 10 s / 2 s sum, 1,000 keys", ComparedPipelines.window(n, 1_000,
-                "\"assigner\": \"sliding\", \"size\": \"10s\", \"slide\": \"2s\""), n, runs));
-        rows.add(measure("keyed sessions (gap 2 s, merging), 1,000 keys", ComparedPipelines.window(n, 1_000,
-                "\"assigner\": \"session\", \"gap\": \"2s\""), n, runs));
-        rows.add(measure("small job turnaround (10 records)", ComparedPipelines.stateless(10), 10, runs));
+        for (var e : pipelines.entrySet()) {
+            if (e.getKey().contains(only)) rows.add(measure(e.getKey(), e.getValue(), n, runs));
+        }
+        String small = "small job turnaround (10 records)";
+        if (small.contains(only)) rows.add(measure(small, ComparedPipelines.stateless(10), 10, runs));
         return rows;
     }
 

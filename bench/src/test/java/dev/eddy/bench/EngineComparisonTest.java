@@ -12,7 +12,7 @@ class EngineComparisonTest {
     @Test
     void everyRowGivesTheSameOutputOnBothEngines() throws Exception {
         try (FlinkCluster cluster = FlinkCluster.start(2)) {
-            List<EngineComparison.Row> rows = new EngineComparison(cluster).all(20_000, 1);
+            List<EngineComparison.Row> rows = new EngineComparison(cluster).all(20_000, 1, "");
             assertEquals(6, rows.size());
             for (EngineComparison.Row r : rows) assertTrue(r.digest() != 0, r.name() + " digested nothing");
         }
