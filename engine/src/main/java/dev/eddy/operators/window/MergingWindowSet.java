@@ -4,8 +4,8 @@ import dev.eddy.operators.window.Window.TimeWindow;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +22,8 @@ final class MergingWindowSet {
                    Collection<TimeWindow> mergedStateWindows);
     }
 
-    private final Map<TimeWindow, TimeWindow> mapping = new LinkedHashMap<>();
+    // Hash-ordered as in Flink: which merged window keeps the state follows these iteration orders.
+    private final Map<TimeWindow, TimeWindow> mapping = new HashMap<>();
 
     TimeWindow stateWindow(Window w) { return mapping.get(w); }
 
@@ -72,7 +73,7 @@ final class MergingWindowSet {
     static Map<TimeWindow, Set<TimeWindow>> mergeWindows(List<TimeWindow> windows) {
         List<TimeWindow> sorted = new ArrayList<>(windows);
         sorted.sort(Comparator.comparingLong(TimeWindow::start));
-        Map<TimeWindow, Set<TimeWindow>> out = new LinkedHashMap<>();
+        Map<TimeWindow, Set<TimeWindow>> out = new HashMap<>();
         TimeWindow cover = null;
         Set<TimeWindow> group = null;
         for (TimeWindow w : sorted) {
@@ -82,7 +83,7 @@ final class MergingWindowSet {
             } else {
                 if (group != null && group.size() > 1) out.put(cover, group);
                 cover = w;
-                group = new LinkedHashSet<>();
+                group = new HashSet<>();
                 group.add(w);
             }
         }

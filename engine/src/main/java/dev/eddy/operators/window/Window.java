@@ -15,14 +15,17 @@ public sealed interface Window permits Window.TimeWindow, Window.GlobalWindow {
         public long maxTimestamp() { return end - 1; }
 
         /**
-         * Mixed bits, as Flink's TimeWindow hashes: the record's own hash of (start, end) sends the
-         * aligned windows of one key to a handful of buckets, and lookups walk long chains.
+         * Flink's TimeWindow hash: the splitmix64 finalizer over start + end. Its bits are mixed (the
+         * record's own hash put a key's aligned windows into a few buckets), and it must be Flink's
+         * exactly: the session windows merged at once sit in a HashSet, and the first of them in
+         * its iteration order keeps the state, which decides FIRST and LAST of merged sessions.
          */
         @Override
         public int hashCode() {
-            long h = start * 0x9E3779B97F4A7C15L + end;
-            h = (h ^ (h >>> 32)) * 0xD6E8FEB86659FD93L;
-            return (int) (h ^ (h >>> 32));
+            long h = start + end;
+            h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+            h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+            return (int) (h ^ (h >>> 31));
         }
 
         // Written out: the record's generated equals goes through method handles, which showed as a fifth of a sliding window's time.
