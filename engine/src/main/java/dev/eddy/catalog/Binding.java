@@ -45,6 +45,11 @@ public record Binding(Map<String, Schema> outputs, Partitioning inputPartitionin
         return new Binding(Map.of(), Partitioning.FORWARD, null, null, factory, false, null);
     }
 
+    /** The same node with another source reader factory (a source wrapped with its watermark strategy). */
+    public Binding withSource(SourceFactory f) {
+        return new Binding(outputs, inputPartitioning, keyOut, f, operator, unbounded, traits, parts);
+    }
+
     public Binding withPartitioning(Partitioning p, KeyInfo key) {
         return new Binding(outputs, p, key, source, operator, unbounded, traits, parts);
     }

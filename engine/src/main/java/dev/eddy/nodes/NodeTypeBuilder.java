@@ -40,6 +40,8 @@ final class NodeTypeBuilder {
 
     NodeTypeBuilder param(ParamSpec p) { params.add(p); return this; }
 
+    NodeTypeBuilder params(List<ParamSpec> ps) { params.addAll(ps); return this; }
+
     NodeTypeBuilder input(PortSpec p) { inputs.add(p); return this; }
 
     NodeTypeBuilder output(PortSpec p) { outputs.add(p); return this; }
@@ -68,7 +70,13 @@ final class NodeTypeBuilder {
         return this;
     }
 
+    /** Every source also takes a watermark strategy of its own (see {@link SourceWatermarks}). */
     NodeType bind(NodeBinder binder) {
+        if (category == Category.SOURCES) {
+            params.addAll(SourceWatermarks.params());
+            binder = SourceWatermarks.around(binder);
+            if (onFlink != null && onFlink.translates()) onFlink = SourceWatermarks.onFlink(onFlink);
+        }
         return new NodeType(id, category, title, summary, concept, params, inputs, outputs, keying, maxParallelism, presets, binder, onFlink);
     }
 }

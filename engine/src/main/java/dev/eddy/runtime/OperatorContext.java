@@ -46,7 +46,8 @@ public final class OperatorContext {
     /** Where failed records go; the runtime that runs the operator binds it before the first record. */
     public void bindOutput(Output output) { this.output = output; }
 
-    Output output() { return output; }
+    /** The node's output, also for a part of a node that emits on its own (a source's watermark generator). */
+    public Output output() { return output; }
 
     public String nodeId() { return nodeId; }
 

@@ -85,22 +85,32 @@ public final class CaseGenerator {
         return id;
     }
 
-    /** A scripted source, perhaps re-timed by a watermarks node (punctuated only with one input), perhaps filtered or mapped. */
+    /**
+     * A scripted source, perhaps re-timed by a watermarks node or by a strategy of its own (punctuated
+     * only with one input), perhaps filtered or mapped.
+     */
     private String input(String id, String valueField) {
         String at = timeline(id, valueField);
-        if (random.nextInt(10) < 3) {
-            ObjectNode w = node(id + "Time", "watermarks").putObject("params");
+        int timing = random.nextInt(10);
+        if (timing < 4) {
+            ObjectNode w;
+            if (timing < 3) {
+                w = node(id + "Time", "watermarks").putObject("params");
+                at = connect(at, id + "Time");
+            } else {
+                w = (ObjectNode) nodes.get(nodes.size() - 1).get("params");
+            }
+            String param = timing < 3 ? "strategy" : "watermarks";
             w.put("timestamp", "t");
             String[] strategies = oneInput ? new String[] {"punctuated", "monotonous", "bounded-out-of-orderness", "none"}
                     : new String[] {"monotonous", "bounded-out-of-orderness", "none"};
             String strategy = strategies[random.nextInt(strategies.length)];
-            w.put("strategy", strategy);
+            w.put(param, strategy);
             if (strategy.equals("punctuated")) {
                 w.put("when", valueField + " > 6");
                 explicitWatermarks = true;
             }
             if (strategy.equals("bounded-out-of-orderness")) w.put("maxOutOfOrderness", random.nextInt(3000) + "ms");
-            at = connect(at, id + "Time");
         }
         if (random.nextInt(10) < 2) {
             node(id + "Kept", "filter").putObject("params").put("condition", valueField + " IS NULL OR " + valueField + " <> 3");

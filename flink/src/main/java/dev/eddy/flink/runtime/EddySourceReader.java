@@ -81,7 +81,10 @@ final class EddySourceReader implements SourceReader<Row, EddySource.Split> {
         startVirtual = pipeline.pipeline().settings().startTimeOrDefault();
         startWall = System.currentTimeMillis();
         virtualNow = startVirtual;
-        reader = pipeline.binding(node).source().create(split.index(), split.parallelism());
+        // A source's own watermark strategy is Flink's, given to fromSource: read without Eddy's.
+        var binding = pipeline.binding(node);
+        var factory = binding.parts() instanceof dev.eddy.operators.time.WatermarkedSource w ? w.reader() : binding.source();
+        reader = factory.create(split.index(), split.parallelism());
         OperatorContext context = pipeline.context(node, split.index(), split.parallelism(), this::now);
         context.bindOutput(eddyOutput);
         reader.open(context);

@@ -21,7 +21,7 @@ public final class Punctuation implements WatermarkGeneratorSupplier<Row> {
 
     @Override
     public WatermarkGenerator<Row> createWatermarkGenerator(Context context) {
-        var when = pipeline.binding(node).parts(EventTimeParts.class).punctuation();
+        var when = EventTimeParts.of(pipeline.binding(node).parts()).punctuation();
         return new WatermarkGenerator<>() {
             @Override
             public void onEvent(Row row, long timestamp, WatermarkOutput output) {

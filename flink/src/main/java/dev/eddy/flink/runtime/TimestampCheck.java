@@ -34,7 +34,7 @@ public final class TimestampCheck extends ProcessFunction<Row, Row> implements R
 
     @Override
     public void open(OpenContext openContext) {
-        parts = pipeline.binding(node).parts(EventTimeParts.class);
+        parts = EventTimeParts.of(pipeline.binding(node).parts());
         var task = getRuntimeContext().getTaskInfo();
         context = pipeline.context(node, task.getIndexOfThisSubtask(), task.getNumberOfParallelSubtasks());
         context.bindOutput(new Output() {

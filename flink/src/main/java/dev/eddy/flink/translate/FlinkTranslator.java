@@ -145,8 +145,10 @@ public final class FlinkTranslator {
     }
 
     private void source(Node n) {
-        Code stream = var("env").then("fromSource", fn(EddySource.class, n),
-                Code.callTyped(WatermarkStrategy.class, "Row", "noWatermarks"), lit(n.id()));
+        var p = params(n);
+        Code strategy = p.isSet("watermarks") ? TimeTranslation.strategy(this, n, p.string("watermarks"))
+                : Code.callTyped(WatermarkStrategy.class, "Row", "noWatermarks");
+        Code stream = var("env").then("fromSource", fn(EddySource.class, n), strategy, lit(n.id()));
         declare(n, ROWS, parallel(n, stream), false);
     }
 

@@ -11,7 +11,7 @@ import dev.eddy.flink.runtime.TimestampCheck;
 import dev.eddy.model.Node;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
-/** A watermarks node: Flink's WatermarkStrategy with Eddy's timestamp expression. */
+/** A watermarks node, or a source's own strategy: Flink's WatermarkStrategy with Eddy's timestamp expression. */
 final class TimeTranslation {
     private TimeTranslation() {}
 
@@ -28,6 +28,13 @@ final class TimeTranslation {
             t.sideOutputsFrom(n, checked);
             in = Code.var(checked);
         }
+        Code s = strategy(t, n, strategy);
+        t.declare(n, FlinkTranslator.OPERATOR, t.named(n, in.then("assignTimestampsAndWatermarks", s)), false);
+    }
+
+    /** Flink's WatermarkStrategy for the node's settings: a watermarks node's, or a source's own. */
+    static Code strategy(FlinkTranslator t, Node n, String strategy) {
+        var p = FlinkTranslator.params(n);
         Code s = switch (strategy) {
             case "monotonous" -> Code.callTyped(WatermarkStrategy.class, "Row", "forMonotonousTimestamps");
             case "punctuated" -> Code.callTyped(WatermarkStrategy.class, "Row", "forGenerator", t.fn(Punctuation.class, n));
@@ -39,6 +46,6 @@ final class TimeTranslation {
         s = strategy.equals("ingestion-time") ? s.then("withTimestampAssigner", make(IngestionTime.class))
                 : s.then("withTimestampAssigner", t.fn(EventTime.class, n));
         if (p.isSet("idleness")) s = s.then("withIdleness", millis(p.duration("idleness")));
-        t.declare(n, FlinkTranslator.OPERATOR, t.named(n, in.then("assignTimestampsAndWatermarks", s)), false);
+        return s;
     }
 }
