@@ -79,7 +79,7 @@ public final class PipelineRunner {
 
     /** What a node does with a record that fails: its onError, or FAIL for types without one. */
     public static ErrorPolicy errorPolicy(Node n, NodeType t) {
-        return t.param("onError").isPresent() ? ErrorPolicy.parse(n.paramsView().path("onError").asText("fail")) : ErrorPolicy.FAIL;
+        return t.param("onError").isPresent() ? ErrorPolicy.parse(n.paramsView().path("onError").asText("fail")) : ErrorPolicy.FAIL_ONLY;
     }
 
     private static int indexOf(Pipeline p, String id) {

@@ -76,10 +76,10 @@ public final class OperatorContext {
      * the record and the reason; under SKIP the record goes to the errors port and is counted.
      */
     public void recordFailed(Row row, long timestamp, String renderedRecord, String reason) {
-        if (errorPolicy == ErrorPolicy.FAIL) {
+        if (errorPolicy != ErrorPolicy.SKIP) {
             throw new JobFailedException(nodeId, "node \"" + nodeId + "\" (" + nodeType + ") failed on "
                     + renderedRecord + ": " + reason
-                    + " (set \"onError\": \"skip\" on the node to set such records aside instead)");
+                    + (errorPolicy == ErrorPolicy.FAIL ? " (set \"onError\": \"skip\" on the node to set such records aside instead)" : ""));
         }
         metrics.errors++;
         environment.observations().publish(new Observation.RecordFailed(currentProcessingTime(), nodeId,

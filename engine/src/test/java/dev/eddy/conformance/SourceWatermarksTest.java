@@ -89,6 +89,7 @@ class SourceWatermarksTest {
         assertFalse(o.result().succeeded());
         assertEquals(true, o.result().failure().contains("script") && o.result().failure().contains("the timestamp `t` is NULL"),
                 o.result().failure());
+        assertFalse(o.result().failure().contains("onError"), "a scripted source has no onError to suggest");
     }
 
     @Test
