@@ -19,8 +19,14 @@ final class Scenario {
 
     /** Runs {source.scripted → middle nodes → trace} and returns the trace lines. */
     static List<String> trace(Path dir, String schema, String steps, String... middle) {
+        return traceWithSourceOptions(dir, schema, steps, "", middle);
+    }
+
+    /** As {@link #trace}, with more parameters of the scripted source (", \"watermarks\": ..."). */
+    static List<String> traceWithSourceOptions(Path dir, String schema, String steps, String sourceOptions, String... middle) {
         List<String> nodes = new ArrayList<>();
-        nodes.add("{\"id\": \"script\", \"type\": \"source.scripted\", \"params\": {\"schema\": " + schema + ", \"steps\": [" + steps + "]}}");
+        nodes.add("{\"id\": \"script\", \"type\": \"source.scripted\", \"params\": {\"schema\": " + schema + ", \"steps\": [" + steps + "]"
+                + sourceOptions + "}}");
         List<String> ids = new ArrayList<>(List.of("script"));
         for (int i = 0; i < middle.length; i++) {
             String id = "n" + i;

@@ -30,20 +30,7 @@ class SourceWatermarksTest {
     private static final String STEPS = rec(1000) + ", " + rec(3000) + ", {\"processingTime\": 200}, " + rec(2000) + ", " + rec(5000);
 
     private List<String> run(String sourceOptions, String... middle) {
-        String source = "{\"id\": \"script\", \"type\": \"source.scripted\", \"params\": {\"schema\": {\"t\": \"BIGINT\"}, \"steps\": ["
-                + STEPS + "]" + sourceOptions + "}}";
-        StringBuilder nodes = new StringBuilder(source);
-        String[] ids = new String[middle.length + 2];
-        ids[0] = "script";
-        for (int i = 0; i < middle.length; i++) {
-            nodes.append(", ").append(middle[i].replaceFirst("\\{", "{\"id\": \"n" + i + "\", "));
-            ids[i + 1] = "n" + i;
-        }
-        nodes.append(", {\"id\": \"trace\", \"type\": \"sink.trace\", \"params\": {\"path\": \"trace.jsonl\"}}");
-        ids[ids.length - 1] = "trace";
-        var o = TestRuns.run(TestRuns.doc("{\"startTime\": 0}", nodes.toString(), TestRuns.chain(ids)), dir, RunOptions.defaults());
-        assertTrue(o.result().succeeded(), o.result().failure());
-        return o.lines("trace.jsonl");
+        return Scenario.traceWithSourceOptions(dir, "{\"t\": \"BIGINT\"}", STEPS, sourceOptions, middle);
     }
 
     @Test

@@ -4,12 +4,12 @@ import static dev.eddy.conformance.Scenario.KV;
 import static dev.eddy.conformance.Scenario.MAX;
 import static dev.eddy.conformance.Scenario.assertTrace;
 import static dev.eddy.conformance.Scenario.keyedWindow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static dev.eddy.conformance.Scenario.kv;
 import static dev.eddy.conformance.Scenario.lateKv;
 import static dev.eddy.conformance.Scenario.sum;
 import static dev.eddy.conformance.Scenario.watermark;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -52,21 +52,8 @@ public final class WatermarkedSourceReader implements SourceReader {
         downstream.emitWatermark(watermark);
     }
 
-    private final Output fromReader = new Output() {
-        @Override
-        public void collect(Row row, long timestamp) { generator.processElement(row, timestamp); }
-
-        @Override
-        public void collect(String port, Row row, long timestamp) { downstream.collect(port, row, timestamp); }
-
-        @Override
-        public void emitWatermark(long watermark) { WatermarkedSourceReader.this.emitWatermark(watermark); }
-
-        @Override
-        public void emitWatermarkStatus(boolean idle) { downstream.emitWatermarkStatus(idle); }
-    };
-
-    private final Output fromGenerator = new Output() {
+    /** What the generator emits goes downstream, its watermarks merged with the reader's. */
+    private class Downstream implements Output {
         @Override
         public void collect(Row row, long timestamp) { downstream.collect(row, timestamp); }
 
@@ -78,5 +65,13 @@ public final class WatermarkedSourceReader implements SourceReader {
 
         @Override
         public void emitWatermarkStatus(boolean idle) { downstream.emitWatermarkStatus(idle); }
+    }
+
+    private final Output fromGenerator = new Downstream();
+
+    /** The reader's records pass the generator first; the rest goes the generator's way. */
+    private final Output fromReader = new Downstream() {
+        @Override
+        public void collect(Row row, long timestamp) { generator.processElement(row, timestamp); }
     };
 }

@@ -2,7 +2,6 @@ package dev.eddy.operators.window;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
  * The open windows of one key, one {@link Slot} per window: what Flink keeps in separate state
@@ -104,13 +103,6 @@ final class KeyWindows {
         s.triggerState.remove(name);
         if (s.triggerState.isEmpty()) s.triggerState = null;
         if (s.isEmpty()) slots.remove(w);
-    }
-
-    /** Every window with contents, as (state window, contents). */
-    void forEachContents(BiConsumer<Window, Object> action) {
-        slots.forEach((w, s) -> {
-            if (s.contents != null) action.accept(w, s.contents);
-        });
     }
 
     boolean isEmpty() { return slots.isEmpty() && (merging == null || merging.isEmpty()); }
