@@ -121,6 +121,19 @@ public final class Task {
         }
     }
 
+    /**
+     * What the windows of one of this task's nodes hold; on the task's thread, between elements.
+     * A node that keeps no windows is refused with its type in the message.
+     */
+    public List<dev.eddy.observe.WindowSnapshot> openWindows(dev.eddy.observe.WindowQuery query) {
+        for (int i = 0; i < operators.size(); i++) {
+            if (!contexts.get(i).nodeId().equals(query.node())) continue;
+            if (operators.get(i) instanceof InspectableWindows w) return w.openWindows(query);
+            throw new IllegalArgumentException("node \"" + query.node() + "\" keeps no windows");
+        }
+        throw new IllegalArgumentException("node \"" + query.node() + "\" keeps no windows");
+    }
+
     /** The processing time at which this source's next record is due, or {@link SourceReader#NOW}. */
     public long nextDueTime() { return reader.nextDueTime(); }
 

@@ -105,5 +105,19 @@ final class KeyWindows {
         if (s.isEmpty()) slots.remove(w);
     }
 
+    /** Each window that holds contents, named as the trigger and the observations see it (a session's actual window). */
+    void forEachWithContents(java.util.function.BiConsumer<Window, Object> action) {
+        if (merging != null) {
+            merging.forEach((actual, state) -> {
+                Object c = contents(state);
+                if (c != null) action.accept(actual, c);
+            });
+        } else {
+            slots.forEach((w, s) -> {
+                if (s.contents != null) action.accept(w, s.contents);
+            });
+        }
+    }
+
     boolean isEmpty() { return slots.isEmpty() && (merging == null || merging.isEmpty()); }
 }

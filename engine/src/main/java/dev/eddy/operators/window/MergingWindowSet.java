@@ -33,6 +33,9 @@ final class MergingWindowSet {
 
     boolean isEmpty() { return mapping.isEmpty(); }
 
+    /** Each session window with the window that holds its state. */
+    void forEach(java.util.function.BiConsumer<TimeWindow, TimeWindow> action) { mapping.forEach(action); }
+
     /** MergingWindowSet#addWindow: returns the window the new element now belongs to. */
     TimeWindow addWindow(TimeWindow newWindow, MergeFunction mergeFunction) {
         List<TimeWindow> windows = new ArrayList<>(mapping.keySet());

@@ -4,6 +4,9 @@ import dev.eddy.observe.Observation;
 import dev.eddy.observe.ObservationBus;
 import dev.eddy.operators.Aggregates;
 import dev.eddy.operators.RecordOperator;
+import dev.eddy.observe.WindowQuery;
+import dev.eddy.observe.WindowSnapshot;
+import dev.eddy.runtime.InspectableWindows;
 import dev.eddy.runtime.InternalTimer;
 import dev.eddy.runtime.JobFailedException;
 import dev.eddy.runtime.KeySelector;
@@ -16,6 +19,7 @@ import dev.eddy.types.Row;
 import dev.eddy.types.Schema;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +32,7 @@ import java.util.Map;
  * that are late for every window to the "late" port. The pseudo-code of FLINK-SEMANTICS.md §5
  * is followed step by step.
  */
-public final class WindowOperator extends RecordOperator implements TimerService.Triggerable {
+public final class WindowOperator extends RecordOperator implements TimerService.Triggerable, InspectableWindows {
     public static final String LATE_PORT = "late";
     /** The one key of a non-keyed window (windowAll), like Flink's NullByteKeySelector. */
     public static final Object NON_KEYED = Byte.valueOf((byte) 0);
@@ -322,6 +326,38 @@ public final class WindowOperator extends RecordOperator implements TimerService
 
     private void dropIfEmpty(Object key, KeyWindows ks) {
         if (ks.isEmpty()) keys.remove(key);
+    }
+
+    /** The windows the query names, in order of start, end and key, as they are between two elements. */
+    @Override
+    public List<WindowSnapshot> openWindows(WindowQuery query) {
+        List<WindowSnapshot> out = new ArrayList<>();
+        keys.forEach((key, ks) -> {
+            Object shown = shownKey(key);
+            ks.forEachWithContents((window, contents) -> {
+                if (query.matches(shown, window.start())) out.add(snapshot(shown, window, contents));
+            });
+        });
+        out.sort(Comparator.comparingLong(WindowSnapshot::start).thenComparingLong(WindowSnapshot::end)
+                .thenComparing(w -> String.valueOf(w.key())));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private WindowSnapshot snapshot(Object shownKey, Window window, Object contents) {
+        List<WindowSnapshot.Element> elements = List.of();
+        List<Row> result;
+        if (incremental != null) {
+            result = function.fromAccumulator(shownKey, window, contents);
+        } else {
+            // A copy, so that showing what a firing would emit evicts nothing for real.
+            List<TimestampedRow> kept = new ArrayList<>((List<TimestampedRow>) contents);
+            elements = kept.stream().map(e -> new WindowSnapshot.Element(e.row(), e.timestamp())).toList();
+            if (evictor != null) evictor.evictBefore(kept, window);
+            result = function.fromElements(shownKey, window, kept);
+        }
+        return new WindowSnapshot(now(), context.nodeId(), context.subtaskIndex(), shownKey, window.start(), window.end(),
+                incremental != null, elements, result, timers.currentWatermark(), cleanupTime(window));
     }
 
     private Object shownKey(Object key) { return key == NON_KEYED ? null : key; }

@@ -3,22 +3,27 @@ package dev.eddy.runtime.driver;
 import dev.eddy.observe.JobState;
 import dev.eddy.observe.NodeMetrics;
 import dev.eddy.observe.Observation;
+import dev.eddy.observe.WindowQuery;
+import dev.eddy.observe.WindowSnapshot;
 import dev.eddy.runtime.ExecutionPlan;
 import dev.eddy.runtime.Failures;
 import dev.eddy.runtime.JobEnvironment;
 import dev.eddy.runtime.JobFailedException;
 import dev.eddy.runtime.JobSpec;
 import dev.eddy.runtime.Task;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** What both drivers share: the plan, the outcome bookkeeping and the final totals. */
 abstract class AbstractDriver implements Driver {
     protected final JobSpec spec;
     protected final JobEnvironment env;
     protected final Pacer pacer;
-    protected ExecutionPlan plan;
+    protected volatile ExecutionPlan plan;
     protected volatile boolean canceled;
     private volatile JobFailedException failure;
 
@@ -52,11 +57,47 @@ abstract class AbstractDriver implements Driver {
 
     protected abstract long now();
 
+    /** The mailbox served by the thread that runs the task. */
+    protected abstract Mailbox mailbox(Task task);
+
+    /** The tasks are done: commands from now on run on the thread that posts them. */
+    protected abstract void closeMailboxes();
+
+    @Override
+    public CompletableFuture<List<WindowSnapshot>> openWindows(WindowQuery query) {
+        ExecutionPlan p = plan;
+        if (p == null) return CompletableFuture.failedFuture(new IllegalStateException("the run has not started yet"));
+        List<CompletableFuture<List<WindowSnapshot>>> answers = new ArrayList<>();
+        for (Task t : p.tasks()) {
+            if (!t.nodeIds().contains(query.node())) continue;
+            CompletableFuture<List<WindowSnapshot>> answer = new CompletableFuture<>();
+            mailbox(t).post(() -> {
+                try {
+                    answer.complete(t.openWindows(query));
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            });
+            answers.add(answer);
+        }
+        if (answers.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("there is no node \"" + query.node() + "\" in this run"));
+        }
+        return CompletableFuture.allOf(answers.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+            List<WindowSnapshot> all = new ArrayList<>();
+            for (CompletableFuture<List<WindowSnapshot>> a : answers) all.addAll(a.join());
+            all.sort(Comparator.comparingLong(WindowSnapshot::start).thenComparingLong(WindowSnapshot::end)
+                    .thenComparing(w -> String.valueOf(w.key())).thenComparingInt(WindowSnapshot::subtask));
+            return all;
+        });
+    }
+
     protected void publishState(JobState s, String reason) {
         env.observations().publish(new Observation.JobStateChanged(now(), s, reason));
     }
 
     protected JobResult result(long startNanos) {
+        closeMailboxes();
         for (Task t : plan.tasks()) t.close();
         JobState state = failure != null ? JobState.FAILED : canceled ? JobState.CANCELED : JobState.FINISHED;
         Map<String, NodeMetrics.Snapshot> totals = new LinkedHashMap<>();

@@ -17,7 +17,8 @@ import java.util.List;
  * clock, so that the same pipeline, input and seed give the same output and the same
  * observations every time, at any speed. One step lets one source emit one record (the source
  * whose record is due first; ties go to the source that has emitted least, then to plan order)
- * and then delivers everything that record causes, task by task in topological order.
+ * and then delivers everything that record causes, task by task in topological order. Commands
+ * (a look into a window) run between two steps, and while the run waits or is paused.
  */
 public final class DeterministicDriver extends AbstractDriver {
     private final long startTime;
@@ -28,12 +29,20 @@ public final class DeterministicDriver extends AbstractDriver {
     private boolean opened;
     private boolean done;
     private long startNanos;
+    private final Mailbox mail;
 
     public DeterministicDriver(JobSpec spec, JobEnvironment env, Pacer pacer, long startTime) {
         super(spec, env, pacer);
         this.startTime = startTime;
         this.now = startTime;
+        this.mail = new Mailbox(pacer);
     }
+
+    @Override
+    protected Mailbox mailbox(Task task) { return mail; }
+
+    @Override
+    protected void closeMailboxes() { mail.close(); }
 
     @Override
     protected long now() { return now; }
@@ -71,7 +80,14 @@ public final class DeterministicDriver extends AbstractDriver {
      */
     public boolean step() {
         if (!opened) open();
-        if (done) return false;
+        mail.runAll();
+        boolean more = !done && stepOnce();
+        // Nothing runs the tasks any more: questions are answered on the asking thread from now on.
+        if (!more) mail.close();
+        return more;
+    }
+
+    private boolean stepOnce() {
         try {
             Task source = nextSource();
             if (source == null) {
@@ -85,7 +101,7 @@ public final class DeterministicDriver extends AbstractDriver {
             if (timer != TaskTimers.NONE && timer <= sourceAt) {
                 // Processing time reaches a timer before the next record is due: fire it first.
                 if (timer > now) {
-                    pacer.awaitVirtualTime(timer);
+                    pacer.awaitVirtualTime(timer, mail);
                     now = timer;
                 }
                 for (Task t : plan.tasks()) t.fireTimers(now);
@@ -93,10 +109,10 @@ public final class DeterministicDriver extends AbstractDriver {
                 return true;
             }
             if (due != SourceReader.NOW && due > now) {
-                pacer.awaitVirtualTime(due);
+                pacer.awaitVirtualTime(due, mail);
                 now = due;
             } else {
-                pacer.awaitVirtualTime(now);
+                pacer.awaitVirtualTime(now, mail);
             }
             SourceReader.Poll p = source.emitNext();
             if (p == SourceReader.Poll.NOTHING_YET) waitForLiveInput(source);
@@ -116,7 +132,7 @@ public final class DeterministicDriver extends AbstractDriver {
     public JobResult run() {
         if (!opened) open();
         while (!done) {
-            if (canceled || !pacer.awaitRunning()) {
+            if (canceled || !pacer.awaitRunning(mail)) {
                 canceled = true;
                 done = true;
                 break;

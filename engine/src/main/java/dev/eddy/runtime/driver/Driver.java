@@ -1,5 +1,10 @@
 package dev.eddy.runtime.driver;
 
+import dev.eddy.observe.WindowQuery;
+import dev.eddy.observe.WindowSnapshot;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
 /** Runs a job's tasks to the end, to a failure, or until canceled. */
 public interface Driver {
     JobResult run();
@@ -8,4 +13,11 @@ public interface Driver {
     void cancel();
 
     Pacer pacer();
+
+    /**
+     * What the open windows the query names hold right now, from any thread, at any moment of the
+     * run, paused or not: each subtask of the node answers between two elements, on its own
+     * thread. Fails when the run has not started, or the node does not exist or keeps no windows.
+     */
+    CompletableFuture<List<WindowSnapshot>> openWindows(WindowQuery query);
 }

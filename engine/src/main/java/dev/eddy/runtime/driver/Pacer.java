@@ -56,11 +56,14 @@ public final class Pacer {
         notifyAll();
     }
 
-    /** Blocks while paused; false once canceled or interrupted. */
-    public boolean awaitRunning() {
-        if (!paused) return !canceled;
-        synchronized (this) {
-            while (paused && !canceled) {
+    /** Blocks while paused, serving the mailbox meanwhile; false once canceled or interrupted. */
+    boolean awaitRunning(Mailbox mail) {
+        if (!paused && mail.isEmpty()) return !canceled;
+        while (true) {
+            mail.runAll();
+            synchronized (this) {
+                if (!paused || canceled) return !canceled;
+                if (!mail.isEmpty()) continue;
                 try {
                     wait();
                 } catch (InterruptedException e) {
@@ -68,15 +71,21 @@ public final class Pacer {
                     return false;
                 }
             }
-            return !canceled;
         }
     }
 
-    /** Waits until the wall clock has caught up with the given processing time at the current speed. */
-    public void awaitVirtualTime(long virtualMillis) throws InterruptedException {
-        if (Double.isInfinite(speed) && !paused) return;
-        synchronized (this) {
-            while (!canceled) {
+    /**
+     * Waits until the wall clock has caught up with the given processing time at the current
+     * speed, serving the mailbox meanwhile. Commands run outside this monitor, so that what they
+     * complete never runs while holding the pacer.
+     */
+    void awaitVirtualTime(long virtualMillis, Mailbox mail) throws InterruptedException {
+        if (Double.isInfinite(speed) && !paused && mail.isEmpty()) return;
+        while (true) {
+            mail.runAll();
+            synchronized (this) {
+                if (canceled) return;
+                if (!mail.isEmpty()) continue;
                 if (paused) {
                     wait();
                     continue;

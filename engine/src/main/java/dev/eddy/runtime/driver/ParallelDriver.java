@@ -31,6 +31,7 @@ public final class ParallelDriver extends AbstractDriver {
     private long startNanos;
     private final Map<Task, BlockingQueue<Batch>> queues = new HashMap<>();
     private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<Task, Mailbox> mailboxes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ParallelDriver(JobSpec spec, JobEnvironment env, Pacer pacer, long startTime) {
         super(spec, env, pacer);
@@ -39,6 +40,14 @@ public final class ParallelDriver extends AbstractDriver {
 
     @Override
     protected long now() { return pacer.clock(); }
+
+    @Override
+    protected Mailbox mailbox(Task task) { return mailboxes.computeIfAbsent(task, t -> new Mailbox(pacer)); }
+
+    @Override
+    protected void closeMailboxes() {
+        for (Task t : plan.tasks()) mailbox(t).close();
+    }
 
     @Override
     public JobResult run() {
@@ -90,8 +99,8 @@ public final class ParallelDriver extends AbstractDriver {
 
     private void runTask(Task t) {
         try {
-            if (t.isSource()) runSource(t);
-            else runOperators(t);
+            if (t.isSource()) runSource(t, mailbox(t));
+            else runOperators(t, mailbox(t));
         } catch (InterruptedException | CanceledException e) {
             canceled = canceled || !failed();
         } catch (Throwable e) {
@@ -99,15 +108,18 @@ public final class ParallelDriver extends AbstractDriver {
             if (canceled) return;
             fail(e, t.name());
             threads.forEach(Thread::interrupt);
+        } finally {
+            mailbox(t).close();
         }
     }
 
-    private void runSource(Task t) throws InterruptedException {
+    private void runSource(Task t, Mailbox mail) throws InterruptedException {
         while (!t.isFinished()) {
             if (canceled || failed()) return;
+            mail.runAll();
             if (pacer.isPaused()) {
                 t.flush();
-                if (!pacer.awaitRunning()) throw new InterruptedException();
+                if (!pacer.awaitRunning(mail)) throw new InterruptedException();
             }
             if (t.nextTimerTime() != TaskTimers.NONE) t.fireTimers(now());
             long due = t.nextDueTime();
@@ -125,10 +137,11 @@ public final class ParallelDriver extends AbstractDriver {
         }
     }
 
-    private void runOperators(Task t) throws InterruptedException {
+    private void runOperators(Task t, Mailbox mail) throws InterruptedException {
         BlockingQueue<Batch> q = queue(t);
         while (!t.isFinished()) {
             if (canceled || failed()) return;
+            mail.runAll();
             if (t.nextTimerTime() != TaskTimers.NONE) t.fireTimers(now());
             Batch b = q.poll();
             if (b == null) {
