@@ -2,11 +2,7 @@ package dev.eddy.runtime;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -103,34 +99,5 @@ public final class TimerService {
         while ((t = processingTimers.pollDue(now)) != null) target.onProcessingTime(t);
         InternalTimer next = processingTimers.peek();
         if (next != null) scheduleWakeUp(next.timestamp());
-    }
-
-    /** Timers in (timestamp, registration) order, unique per (timestamp, key, namespace). */
-    private static final class TimerQueue {
-        private final TreeMap<Long, Set<InternalTimer>> byTime = new TreeMap<>();
-        private final Set<InternalTimer> all = new HashSet<>();
-
-        void add(InternalTimer t) {
-            if (all.add(t)) byTime.computeIfAbsent(t.timestamp(), k -> new LinkedHashSet<>()).add(t);
-        }
-
-        void remove(InternalTimer t) {
-            if (!all.remove(t)) return;
-            Set<InternalTimer> s = byTime.get(t.timestamp());
-            s.remove(t);
-            if (s.isEmpty()) byTime.remove(t.timestamp());
-        }
-
-        InternalTimer peek() {
-            Map.Entry<Long, Set<InternalTimer>> e = byTime.firstEntry();
-            return e == null ? null : e.getValue().iterator().next();
-        }
-
-        InternalTimer pollDue(long time) {
-            InternalTimer t = peek();
-            if (t == null || t.timestamp() > time) return null;
-            remove(t);
-            return t;
-        }
     }
 }
