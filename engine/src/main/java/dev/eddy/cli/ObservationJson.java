@@ -46,7 +46,8 @@ final class ObservationJson {
             n.put("kind", "late").put("node", l.node()).put("subtask", l.subtask());
             n.set("key", RowJson.value(l.key()));
             n.set("row", values(l.row()));
-            n.put("ts", l.timestamp()).put("watermark", l.watermark()).put("allowedLateness", l.allowedLateness()).put("why", l.reason());
+            n.put("ts", l.timestamp()).put("watermark", l.watermark()).put("allowedLateness", l.allowedLateness())
+                    .put("windowStart", l.windowStart()).put("windowEnd", l.windowEnd()).put("why", l.reason());
         } else if (o instanceof Observation.MetricsReported m) {
             n.put("kind", "metrics").put("node", m.node()).put("subtask", m.subtask())
                     .put("recordsIn", m.totals().recordsIn()).put("recordsOut", m.totals().recordsOut())

@@ -112,7 +112,7 @@ final class JoinNodes {
         Schema taggedSchema = Schema.of("input", DataType.BIGINT, "record", DataType.STRING);
         boolean batch = ctx.mode() == RuntimeMode.BATCH;
         return Binding.operator(Bindings.out(out), () -> new WindowJoinOperator(new WindowOperator(taggedSchema, tagged, assigner,
-                assigner.defaultTrigger(), null, 0, new WindowFunction.Join(), null, batch)))
+                assigner.defaultTrigger(), null, 0, new WindowFunction.Join(), batch)))
                 .with(event ? dev.eddy.catalog.StreamTraits.eventTime() : dev.eddy.catalog.StreamTraits.NONE)
                 .withParts(new dev.eddy.operators.window.WindowParts(assigner, new WindowFunction.Join(), null));
     }

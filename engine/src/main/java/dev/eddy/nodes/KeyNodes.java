@@ -118,36 +118,12 @@ final class KeyNodes {
                         + " every record emits its key's updated result with the record's timestamp; in batch mode only each"
                         + " key's final result is emitted, at the end. Fields without a combiner keep the key's first record's"
                         + " value, as Flink's sum(field) does.")
-                .param(required("combine", COMBINERS, "fields and how they combine: sum, min, max, first or last, e.g. {\"count\": \"sum\"}"))
+                .param(required("combine", COMBINERS, CombineParams.DESCRIPTION))
                 .input(PortSpec.IN).output(PortSpec.OUT).keyed()
                 .onFlink("KeyedStream#reduce")
                 .bind(ctx -> {
                     Schema in = ctx.input();
-                    FieldCombiner[] combiners = new FieldCombiner[in.size()];
-                    for (Map.Entry<String, String> c : ctx.params().textMap("combine").entrySet()) {
-                        int i = in.indexOf(c.getKey());
-                        if (i < 0) {
-                            ctx.error("combine." + c.getKey(), "no input field \"" + c.getKey() + "\"; the input has " + String.join(", ", in.names()));
-                            continue;
-                        }
-                        FieldCombiner f;
-                        try {
-                            f = FieldCombiner.parse(c.getValue());
-                        } catch (IllegalArgumentException e) {
-                            ctx.error("combine." + c.getKey(), "\"" + c.getValue() + "\" is not a combiner; use sum, min, max, first or last");
-                            continue;
-                        }
-                        DataType t = in.field(i).type();
-                        if (f == FieldCombiner.SUM && !t.isNumeric()) {
-                            ctx.error("combine." + c.getKey(), "sum needs a BIGINT or DOUBLE field, but \"" + c.getKey() + "\" is " + t);
-                            continue;
-                        }
-                        if ((f == FieldCombiner.MIN || f == FieldCombiner.MAX) && t.kind() == DataType.Kind.ARRAY) {
-                            ctx.error("combine." + c.getKey(), f.id() + " cannot compare arrays");
-                            continue;
-                        }
-                        combiners[i] = f;
-                    }
+                    FieldCombiner[] combiners = CombineParams.read(ctx, in);
                     KeySelector key = ctx.inputKey().selector();
                     boolean batch = ctx.mode() == RuntimeMode.BATCH;
                     return Binding.operator(Bindings.out(in), () -> new RollingReduceOperator(in, key, batch, combiners))

@@ -2,6 +2,7 @@ package dev.eddy.nodes;
 
 import static dev.eddy.catalog.ParamKind.AGGREGATES;
 import static dev.eddy.catalog.ParamKind.BOOLEAN;
+import static dev.eddy.catalog.ParamKind.COMBINERS;
 import static dev.eddy.catalog.ParamKind.DURATION;
 import static dev.eddy.catalog.ParamKind.EXPRESSION;
 import static dev.eddy.catalog.ParamKind.FIELD;
@@ -85,9 +86,11 @@ final class WindowNode {
                 .param(optional("evictorDelta", NUMBER, "delta evictor: remove elements whose delta to the last element is at least this"))
                 .param(optional("evictAfter", BOOLEAN, false, "evict after the function instead of before"))
                 .param(optional("allowedLateness", DURATION, "0ms", "how long after a window fired a late record still updates it"))
-                .param(choice("function", "aggregate", "aggregate: one row per window with the aggregates; elements: the window's"
-                        + " records (all, or the top by orderBy)", "aggregate", "elements"))
+                .param(choice("function", "aggregate", "aggregate: one row per window with the aggregates; reduce: the window's"
+                        + " records combined into one, field by field; elements: the window's records (all, or the top by orderBy)",
+                        "aggregate", "reduce", "elements"))
                 .param(optional("aggregates", AGGREGATES, "aggregate: output columns and calls, e.g. {\"avgTemp\": \"AVG(temperature)\"}"))
+                .param(optional("combine", COMBINERS, "reduce: " + CombineParams.DESCRIPTION))
                 .param(optional("orderBy", FIELD, "elements: sort the window's records by this field"))
                 .param(optional("descending", BOOLEAN, true, "elements: sort from the largest"))
                 .param(optional("limit", INTEGER, "elements: emit only this many (top-N)").atLeast(1))
@@ -238,7 +241,6 @@ final class WindowNode {
         fields.add(new Field("window_start", DataType.TIMESTAMP));
         fields.add(new Field("window_end", DataType.TIMESTAMP));
         WindowFunction function;
-        Aggregates aggregates = null;
         if (p.string("function").equals("aggregate")) {
             if (!p.isSet("aggregates")) {
                 ctx.error("aggregates", "the aggregate function needs aggregates, e.g. {\"n\": \"COUNT(*)\"}");
@@ -246,8 +248,15 @@ final class WindowNode {
             }
             List<AggregateCall> calls = new ArrayList<>();
             AggregateParams.read(ctx, in, calls, fields);
-            aggregates = new Aggregates(calls);
-            function = new WindowFunction.Aggregate(aggregates, keyColumns);
+            function = new WindowFunction.Aggregate(new Aggregates(calls), keyColumns);
+        } else if (p.string("function").equals("reduce")) {
+            if (!p.isSet("combine")) {
+                ctx.error("combine", "the reduce function needs combine, e.g. {\"total\": \"sum\"}; fields without a combiner keep"
+                        + " the first record's value");
+                return null;
+            }
+            function = new WindowFunction.Reduce(CombineParams.read(ctx, in), keyColumns);
+            fields.addAll(in.fields());
         } else {
             int orderBy = -1;
             if (p.isSet("orderBy")) {
@@ -272,13 +281,12 @@ final class WindowNode {
         Map<String, Schema> ports = Bindings.outWithErrors(out);
         ports.put(WindowOperator.LATE_PORT, in);
         WindowFunction f = function;
-        Aggregates agg = aggregates;
         dev.eddy.runtime.KeySelector selector = key == null ? null : key.selector();
         // Flink runs a keyed global window with the end-of-stream trigger on sorted input even when streaming (FLIP-331).
         boolean sorted = !batch && selector != null && assigner instanceof WindowAssigner.Global && trigger == Triggers.END_OF_STREAM;
         OperatorFactory factory = sorted
-                ? () -> new SortedInputOperator(selector, new WindowOperator(in, selector, assigner, trigger, evictor, lateness, f, agg, true))
-                : () -> new WindowOperator(in, selector, assigner, trigger, evictor, lateness, f, agg, batch);
+                ? () -> new SortedInputOperator(selector, new WindowOperator(in, selector, assigner, trigger, evictor, lateness, f, true))
+                : () -> new WindowOperator(in, selector, assigner, trigger, evictor, lateness, f, batch);
         return Binding.operator(ports, factory)
                 .with(traits(assigner, trigger, evictor))
                 .withParts(new WindowParts(assigner, f, delta));

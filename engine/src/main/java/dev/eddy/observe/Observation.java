@@ -38,10 +38,11 @@ public sealed interface Observation {
 
     /**
      * A record came too late for every window it belongs to: its timestamp plus the allowed
-     * lateness is at or below the watermark. It went to the late port (dropped if nothing is connected).
+     * lateness is at or below the watermark. It went to the late port (dropped if nothing is
+     * connected). The window named is the last-ending one it belongs to, long since cleaned up.
      */
     record LateRecord(long time, String node, int subtask, Object key, Row row, long timestamp, long watermark,
-                      long allowedLateness, String reason) implements Observation {}
+                      long allowedLateness, long windowStart, long windowEnd, String reason) implements Observation {}
 
     /** A subtask has seen the end of its input and finished. */
     record SubtaskFinished(long time, String node, int subtask) implements Observation {}

@@ -166,7 +166,7 @@ class EddyCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("\"kind\":\"windowFired\",\"node\":\"fiveSeconds\""), r.err());
         assertTrue(r.err().contains("\"reason\":\"event-time trigger on watermark"), r.err());
-        assertTrue(r.err().contains("\"kind\":\"late\"") && r.err().contains("has already been cleaned up"), r.err());
+        assertTrue(r.err().contains("\"kind\":\"late\"") && r.err().contains("was cleaned up once the watermark passed"), r.err());
     }
 
     @Test

@@ -199,4 +199,34 @@ class WindowSemanticsTest {
         assertEquals(1, r.get(0).stream().filter(l -> l.startsWith("{\"record\"")).count(), r.get(0).toString());
         assertTrue(r.get(0).get(0).contains("\"n\":3,\"first\":6"), r.get(0).toString());
     }
+
+    @Test
+    void reduceCombinesAWindowsRecordsFieldByFieldIntoOne() {
+        // window(...).reduce(f, windowFunction): one record of the input's schema per window, with its bounds.
+        var r = keyedWindow(dir, KV, kv("a", 1, 10) + ", " + kv("a", 2, 20) + ", " + kv("b", 5, 30) + ", " + kv("a", 3, 1500),
+                "{\"size\": \"1s\", \"function\": \"reduce\", \"combine\": {\"v\": \"sum\"}}");
+        assertTrace(r.get(0), reduced(0, 1000, "a", 3, 999), reduced(0, 1000, "b", 5, 999), reduced(1000, 2000, "a", 3, 1999), MAX);
+    }
+
+    @Test
+    void aReduceOverMergedSessionsKeepsTheStateWindowsFirstValueAsFlinksReducingStateDoes() {
+        // The same three sessions as above: Flink's reducing state merges the others into the state window's, so
+        // "first" is that session's first value (6), and the sum covers all three records.
+        var r = keyedWindow(dir, KV, kv("a", 9, -6953) + ", " + kv("a", 6, -4702) + ", " + kv("a", 3, -6103),
+                "{\"assigner\": \"session\", \"gap\": \"1813ms\", \"function\": \"reduce\", \"combine\": {\"v\": \"first\"}}");
+        assertTrace(r.get(0), reduced(-6953, -2889, "a", 6, -2890), MAX);
+    }
+
+    @Test
+    void aReduceWithAnEvictorReducesWhatTheEvictorLeaves() {
+        // EvictingWindowOperator keeps every element and reduces those left after evictBefore.
+        var r = keyedWindow(dir, KV, kv("a", 1, 10) + ", " + kv("a", 2, 20) + ", " + kv("a", 4, 30),
+                "{\"size\": \"1s\", \"evictor\": \"count\", \"evictorCount\": 2, \"function\": \"reduce\", \"combine\": {\"v\": \"sum\"}}");
+        assertTrace(r.get(0), reduced(0, 1000, "a", 6, 999), MAX);
+    }
+
+    private static String reduced(long start, long end, String k, long v, long ts) {
+        return "{\"record\": {\"window_start\":\"" + java.time.Instant.ofEpochMilli(start) + "\",\"window_end\":\""
+                + java.time.Instant.ofEpochMilli(end) + "\",\"k\":\"" + k + "\",\"v\":" + v + "}, \"ts\": " + ts + "}";
+    }
 }

@@ -140,7 +140,7 @@ public final class Triggers {
             public void clear(Window w, Context ctx) { ctx.clearState("count"); }
 
             @Override
-            public String describe() { return "count trigger (" + n + ")"; }
+            public String describe() { return "count trigger (every " + n + " records)"; }
         };
     }
 

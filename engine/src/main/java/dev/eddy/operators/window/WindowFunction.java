@@ -1,6 +1,7 @@
 package dev.eddy.operators.window;
 
 import dev.eddy.operators.Aggregates;
+import dev.eddy.operators.FieldCombiner;
 import dev.eddy.operators.RollingAggregateOperator;
 import dev.eddy.types.Row;
 import java.time.Instant;
@@ -12,9 +13,16 @@ import java.util.List;
  * What a window computes when it fires. Every result row starts with the key's columns and the
  * window's bounds (window_start, window_end; NULL for the global window).
  */
-public sealed interface WindowFunction permits WindowFunction.Aggregate, WindowFunction.Elements, WindowFunction.Join {
+public sealed interface WindowFunction permits WindowFunction.Aggregate, WindowFunction.Reduce, WindowFunction.Elements,
+        WindowFunction.Join {
     /** Whether contents can be folded as elements arrive (reduce/aggregate) instead of kept whole. */
     boolean incremental();
+
+    /** Folds a record into an incremental function's accumulator (null before the first record). */
+    default Object add(Object accumulator, Row row) { throw new IllegalStateException(this + " keeps elements"); }
+
+    /** Two accumulators of merged session windows into one; {@code into} is the state window's. */
+    default Object merge(Object into, Object from) { throw new IllegalStateException(this + " keeps elements"); }
 
     /** Results from the accumulated value of an incremental function. */
     List<Row> fromAccumulator(Object key, Window window, Object accumulator);
@@ -34,6 +42,14 @@ public sealed interface WindowFunction permits WindowFunction.Aggregate, WindowF
         public boolean incremental() { return true; }
 
         @Override
+        public Object add(Object accumulator, Row row) {
+            return aggregates.add(accumulator == null ? aggregates.create() : (Aggregates.Acc) accumulator, row);
+        }
+
+        @Override
+        public Object merge(Object into, Object from) { return aggregates.merge((Aggregates.Acc) into, (Aggregates.Acc) from); }
+
+        @Override
         public List<Row> fromAccumulator(Object key, Window window, Object accumulator) {
             Object[] out = new Object[keyColumns + 2 + aggregates.size()];
             RollingAggregateOperator.writeKey(key, keyColumns, out);
@@ -46,6 +62,46 @@ public sealed interface WindowFunction permits WindowFunction.Aggregate, WindowF
         public List<Row> fromElements(Object key, Window window, List<TimestampedRow> elements) {
             Aggregates.Acc acc = aggregates.create();
             for (TimestampedRow e : elements) aggregates.add(acc, e.row());
+            return fromAccumulator(key, window, acc);
+        }
+    }
+
+    /**
+     * Incremental reduce, like window(...).reduce(reduceFunction, windowFunction): the window's
+     * records combined field by field into one record of the input's schema (fields without a
+     * combiner keep the first record's value), emitted with the window's bounds.
+     */
+    record Reduce(FieldCombiner[] combiners, int keyColumns) implements WindowFunction {
+        @Override
+        public boolean incremental() { return true; }
+
+        @Override
+        public Object add(Object accumulator, Row row) { return accumulator == null ? row : merge(accumulator, row); }
+
+        @Override
+        public Object merge(Object into, Object from) {
+            Row a = (Row) into;
+            Row b = (Row) from;
+            Object[] out = a.copyValues();
+            for (int i = 0; i < out.length; i++) if (combiners[i] != null) out[i] = combiners[i].combine(out[i], b.get(i));
+            return Row.wrap(out);
+        }
+
+        @Override
+        public List<Row> fromAccumulator(Object key, Window window, Object accumulator) {
+            Row reduced = (Row) accumulator;
+            Object[] out = new Object[keyColumns + 2 + reduced.arity()];
+            RollingAggregateOperator.writeKey(key, keyColumns, out);
+            writeBounds(window, out, keyColumns);
+            for (int i = 0; i < reduced.arity(); i++) out[keyColumns + 2 + i] = reduced.get(i);
+            return List.of(Row.wrap(out));
+        }
+
+        @Override
+        public List<Row> fromElements(Object key, Window window, List<TimestampedRow> elements) {
+            if (elements.isEmpty()) return List.of();
+            Object acc = null;
+            for (TimestampedRow e : elements) acc = add(acc, e.row());
             return fromAccumulator(key, window, acc);
         }
     }

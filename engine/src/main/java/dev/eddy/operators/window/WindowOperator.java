@@ -2,7 +2,6 @@ package dev.eddy.operators.window;
 
 import dev.eddy.observe.Observation;
 import dev.eddy.observe.ObservationBus;
-import dev.eddy.operators.Aggregates;
 import dev.eddy.operators.RecordOperator;
 import dev.eddy.observe.WindowQuery;
 import dev.eddy.observe.WindowSnapshot;
@@ -42,7 +41,8 @@ public final class WindowOperator extends RecordOperator implements TimerService
     private final Evictor evictor;
     private final long allowedLateness;
     private final WindowFunction function;
-    private final Aggregates incremental;
+    /** Whether contents are folded as records arrive: an incremental function and no evictor. */
+    private final boolean incremental;
     private final KeySelector keySelector;
     private final boolean batch;
     private final Map<Object, KeyWindows> keys = new HashMap<>();
@@ -51,7 +51,7 @@ public final class WindowOperator extends RecordOperator implements TimerService
     private ObservationBus bus;
 
     public WindowOperator(Schema input, KeySelector keySelector, WindowAssigner assigner, Trigger trigger, Evictor evictor,
-                          long allowedLateness, WindowFunction function, Aggregates incremental, boolean batch) {
+                          long allowedLateness, WindowFunction function, boolean batch) {
         super(input);
         this.keySelector = keySelector;
         this.assigner = assigner;
@@ -59,7 +59,7 @@ public final class WindowOperator extends RecordOperator implements TimerService
         this.evictor = evictor;
         this.allowedLateness = allowedLateness;
         this.function = function;
-        this.incremental = evictor == null && function.incremental() ? incremental : null;
+        this.incremental = evictor == null && function.incremental();
         this.batch = batch;
     }
 
@@ -122,8 +122,8 @@ public final class WindowOperator extends RecordOperator implements TimerService
     private boolean add(KeyWindows.Slot slot, Row row, long timestamp) {
         Object c = slot.contents;
         boolean created = c == null;
-        if (incremental != null) {
-            slot.contents = incremental.add(created ? incremental.create() : (Aggregates.Acc) c, row);
+        if (incremental) {
+            slot.contents = function.add(c, row);
         } else {
             @SuppressWarnings("unchecked")
             List<TimestampedRow> list = created ? new ArrayList<>() : (List<TimestampedRow>) c;
@@ -164,7 +164,7 @@ public final class WindowOperator extends RecordOperator implements TimerService
 
     @SuppressWarnings("unchecked")
     private Object combine(Object into, Object from) {
-        if (incremental != null) return incremental.merge((Aggregates.Acc) into, (Aggregates.Acc) from);
+        if (incremental) return function.merge(into, from);
         ((List<TimestampedRow>) into).addAll((List<TimestampedRow>) from);
         return into;
     }
@@ -235,7 +235,7 @@ public final class WindowOperator extends RecordOperator implements TimerService
             evictor.evictAfter(elements, window);
             // FLINK-4369: evictions are permanent; no elements left means no state.
             if (elements.isEmpty()) ks.removeContents(stateWindow);
-        } else if (incremental != null) {
+        } else if (incremental) {
             results = function.fromAccumulator(shownKey(key), window, contents);
         } else {
             results = function.fromElements(shownKey(key), window, (List<TimestampedRow>) contents);
@@ -268,11 +268,14 @@ public final class WindowOperator extends RecordOperator implements TimerService
     private void late(Object key, Row row, long timestamp, List<Window> windows) {
         long wm = timers.currentWatermark();
         if (bus.isActive()) {
+            // An event-time assigner always gives a record at least one window.
+            Window last = windows.get(0);
+            for (Window w : windows) if (w.end() > last.end()) last = w;
             String why = "its timestamp " + timestamp + (allowedLateness > 0 ? " + allowed lateness " + allowedLateness : "")
-                    + " is at or below the watermark " + wm + (windows.isEmpty() ? "" : ", so every window it belongs to"
-                    + " (the last ending at " + windows.get(0).end() + ") has already been cleaned up");
+                    + " is at or below the watermark " + wm + ", so every window it belongs to (the last, [" + last.start() + ", "
+                    + last.end() + "), was cleaned up once the watermark passed " + cleanupTime(last) + ")";
             bus.publish(new Observation.LateRecord(now(), context.nodeId(), context.subtaskIndex(), shownKey(key), row, timestamp,
-                    wm, allowedLateness, why));
+                    wm, allowedLateness, last.start(), last.end(), why));
         }
         output.collect(LATE_PORT, row, timestamp);
     }
@@ -347,7 +350,7 @@ public final class WindowOperator extends RecordOperator implements TimerService
     private WindowSnapshot snapshot(Object shownKey, Window window, Object contents) {
         List<WindowSnapshot.Element> elements = List.of();
         List<Row> result;
-        if (incremental != null) {
+        if (incremental) {
             result = function.fromAccumulator(shownKey, window, contents);
         } else {
             // A copy, so that showing what a firing would emit evicts nothing for real.
@@ -357,7 +360,7 @@ public final class WindowOperator extends RecordOperator implements TimerService
             result = function.fromElements(shownKey, window, kept);
         }
         return new WindowSnapshot(now(), context.nodeId(), context.subtaskIndex(), shownKey, window.start(), window.end(),
-                incremental != null, elements, result, timers.currentWatermark(), cleanupTime(window));
+                incremental, elements, result, timers.currentWatermark(), cleanupTime(window));
     }
 
     private Object shownKey(Object key) { return key == NON_KEYED ? null : key; }

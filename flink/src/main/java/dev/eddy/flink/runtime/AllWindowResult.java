@@ -1,6 +1,5 @@
 package dev.eddy.flink.runtime;
 
-import dev.eddy.operators.Aggregates;
 import dev.eddy.operators.window.WindowFunction;
 import dev.eddy.types.Row;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -9,8 +8,8 @@ import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFuncti
 import org.apache.flink.streaming.api.windowing.windows.Window;
 import org.apache.flink.util.Collector;
 
-/** The result row of a window aggregate over the whole stream (windowAll): the window's bounds and the aggregates. */
-public final class AllWindowResult<W extends Window> extends ProcessAllWindowFunction<Aggregates.Acc, Row, W>
+/** The result row of an incremental window over the whole stream (windowAll): the window's bounds, the aggregates or the reduced record. */
+public final class AllWindowResult<A, W extends Window> extends ProcessAllWindowFunction<A, Row, W>
         implements ResultTypeQueryable<Row> {
     private static final long serialVersionUID = 1L;
 
@@ -24,9 +23,9 @@ public final class AllWindowResult<W extends Window> extends ProcessAllWindowFun
     }
 
     @Override
-    public void process(Context ctx, Iterable<Aggregates.Acc> accumulators, Collector<Row> out) {
+    public void process(Context ctx, Iterable<A> accumulators, Collector<Row> out) {
         if (function == null) function = Windows.parts(pipeline, node).function();
-        for (Aggregates.Acc acc : accumulators) {
+        for (A acc : accumulators) {
             for (Row r : function.fromAccumulator(null, Windows.of(ctx.window()), acc)) out.collect(r);
         }
     }

@@ -17,6 +17,7 @@ import dev.eddy.flink.runtime.Ports;
 import dev.eddy.flink.runtime.SessionGap;
 import dev.eddy.flink.runtime.WindowAggregate;
 import dev.eddy.flink.runtime.WindowElements;
+import dev.eddy.flink.runtime.WindowReduce;
 import dev.eddy.flink.runtime.WindowResult;
 import dev.eddy.model.Node;
 import dev.eddy.operators.window.WindowAssigner;
@@ -64,9 +65,12 @@ final class WindowTranslation {
         long lateness = p.duration("allowedLateness");
         if (lateness > 0) w = w.then("allowedLateness", millis(lateness));
         if (t.connected(n, "late")) w = w.then("sideOutputLateData", call(Ports.class, "tag", lit(n.id()), lit("late")));
+        Class<?> result = keyed ? WindowResult.class : AllWindowResult.class;
         if (p.string("function").equals("aggregate")) {
-            w = w.then("aggregate", t.fn(WindowAggregate.class, n), t.fnGeneric(keyed ? WindowResult.class : AllWindowResult.class, n),
+            w = w.then("aggregate", t.fn(WindowAggregate.class, n), t.fnGeneric(result, n),
                     call(EddyTypes.class, "accumulators"), call(EddyTypes.class, "accumulators"), call(EddyTypes.class, "rows"));
+        } else if (p.string("function").equals("reduce")) {
+            w = w.then("reduce", t.fn(WindowReduce.class, n), t.fnGeneric(result, n), call(EddyTypes.class, "rows"));
         } else {
             w = w.then("process", t.fnGeneric(keyed ? WindowElements.class : AllWindowElements.class, n), call(EddyTypes.class, "rows"));
         }
