@@ -46,6 +46,13 @@ public final class EngineComparison {
             for (Row r : rows) {
                 System.out.printf(Locale.ROOT, "| %s | %,d | %s | %s | %.2f |%n", r.name(), r.records(), figures(r.eddy()), figures(r.flink()), r.ratio());
             }
+            if ("time to first result".contains(only)) {
+                FirstResult.Figures f = new FirstResult(cluster).measure(Math.max(runs, 5));
+                System.out.println();
+                System.out.println("| time to first result (10 records, warm) | Eddy ms (min / median / max) | Flink ms (min / median / max) |");
+                System.out.println("| --- | ---: | ---: |");
+                System.out.printf(Locale.ROOT, "| submit to first record at the sink | %s | %s |%n", millis(f.eddyMillis()), millis(f.flinkMillis()));
+            }
         }
     }
 
@@ -118,6 +125,10 @@ public final class EngineComparison {
 
     private static String figures(double[] v) {
         return String.format(Locale.ROOT, "%s / %s / %s", human(v[0]), human(v[1]), human(v[2]));
+    }
+
+    private static String millis(double[] v) {
+        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", v[0], v[1], v[2]);
     }
 
     private static String human(double perSecond) {
