@@ -180,13 +180,18 @@ public final class EngineComparison {
 
     Timed flink(Pipeline p) throws Exception {
         long t0 = System.nanoTime();
-        JobCode job = FlinkTranslator.translate(p, Path.of("."), FlinkTranslator.Sinks.FLINK);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.host(), cluster.port());
-        new JobBuilder(env, job, false).build();
-        JobExecutionResult r = env.execute(job.jobName());
+        JobExecutionResult r = execute(cluster, p);
         long t = System.nanoTime() - t0;
         Long digest = r.getAccumulatorResult("digest:out");
         return new Timed(t, digest == null ? 0 : digest);
+    }
+
+    /** Translates the pipeline, submits it to the cluster through REST and waits for its result. */
+    static JobExecutionResult execute(FlinkCluster cluster, Pipeline p) throws Exception {
+        JobCode job = FlinkTranslator.translate(p, Path.of("."), FlinkTranslator.Sinks.FLINK);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.host(), cluster.port());
+        new JobBuilder(env, job, false).build();
+        return env.execute(job.jobName());
     }
 
     private static String figures(double[] v) {

@@ -1,9 +1,6 @@
 package dev.eddy.bench;
 
 import dev.eddy.flink.run.FlinkCluster;
-import dev.eddy.flink.translate.FlinkTranslator;
-import dev.eddy.flink.translate.JobBuilder;
-import dev.eddy.flink.translate.JobCode;
 import dev.eddy.model.Pipeline;
 import dev.eddy.observe.Observation;
 import dev.eddy.observe.ObservationBus;
@@ -15,8 +12,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Time to first result, warm, on both engines: from handing over the pipeline (Eddy: plan and
@@ -72,11 +67,7 @@ final class FirstResult {
 
     double flink(Pipeline p) throws Exception {
         long t0 = System.nanoTime();
-        JobCode job = FlinkTranslator.translate(p, Path.of("."), FlinkTranslator.Sinks.FLINK);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.host(), cluster.port());
-        new JobBuilder(env, job, false).build();
-        JobExecutionResult r = env.execute(job.jobName());
-        Long first = r.getAccumulatorResult("firstNanos:out");
+        Long first = EngineComparison.execute(cluster, p).getAccumulatorResult("firstNanos:out");
         if (first == null || first == Long.MAX_VALUE) throw new IllegalStateException("Flink gave no result");
         return (first - t0) / 1e6;
     }

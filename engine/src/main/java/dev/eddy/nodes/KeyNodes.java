@@ -30,7 +30,6 @@ import dev.eddy.types.RowJson;
 import dev.eddy.types.Schema;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Keys and partitions: key-by, rebalance, and the rolling reduce and aggregate of a keyed stream. */
 final class KeyNodes {

@@ -1,5 +1,6 @@
 package dev.eddy.operators;
 
+import dev.eddy.types.Row;
 import java.util.Locale;
 
 /**
@@ -11,6 +12,13 @@ public enum FieldCombiner {
     SUM, MIN, MAX, FIRST, LAST;
 
     public static FieldCombiner parse(String s) { return valueOf(s.trim().toUpperCase(Locale.ROOT)); }
+
+    /** The next record folded into the accumulated one, field by field; combiners[i] null keeps the accumulated value. */
+    public static Row combineAll(FieldCombiner[] combiners, Row acc, Row next) {
+        Object[] out = acc.copyValues();
+        for (int i = 0; i < out.length; i++) if (combiners[i] != null) out[i] = combiners[i].combine(out[i], next.get(i));
+        return Row.wrap(out);
+    }
 
     public String id() { return name().toLowerCase(Locale.ROOT); }
 

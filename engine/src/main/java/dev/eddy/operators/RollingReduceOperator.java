@@ -18,14 +18,7 @@ public final class RollingReduceOperator extends KeyedRollingOperator {
     public Object first(Row row) { return row; }
 
     @Override
-    public Object add(Object accumulator, Row row) {
-        Row acc = (Row) accumulator;
-        Object[] out = acc.copyValues();
-        for (int i = 0; i < out.length; i++) {
-            if (combiners[i] != null) out[i] = combiners[i].combine(out[i], row.get(i));
-        }
-        return Row.wrap(out);
-    }
+    public Object add(Object accumulator, Row row) { return FieldCombiner.combineAll(combiners, (Row) accumulator, row); }
 
     @Override
     public Row result(Object key, Object accumulator) { return (Row) accumulator; }

@@ -121,15 +121,12 @@ public final class Task {
         }
     }
 
-    /**
-     * What the windows of one of this task's nodes hold; on the task's thread, between elements.
-     * A node that keeps no windows is refused with its type in the message.
-     */
+    /** What the windows of one of this task's nodes hold; on the task's thread, between elements. */
     public List<dev.eddy.observe.WindowSnapshot> openWindows(dev.eddy.observe.WindowQuery query) {
         for (int i = 0; i < operators.size(); i++) {
-            if (!contexts.get(i).nodeId().equals(query.node())) continue;
-            if (operators.get(i) instanceof InspectableWindows w) return w.openWindows(query);
-            throw new IllegalArgumentException("node \"" + query.node() + "\" keeps no windows");
+            if (contexts.get(i).nodeId().equals(query.node()) && operators.get(i) instanceof InspectableWindows w) {
+                return w.openWindows(query);
+            }
         }
         throw new IllegalArgumentException("node \"" + query.node() + "\" keeps no windows");
     }

@@ -36,6 +36,15 @@ public sealed interface WindowFunction permits WindowFunction.Aggregate, WindowF
         out[at + 1] = global ? null : Instant.ofEpochMilli(window.end());
     }
 
+    /** A record of the window as a result row: the key's columns (if any), the bounds, then the record's fields. */
+    static Row withKeyAndBounds(Object key, int keyColumns, Window window, Row row) {
+        Object[] values = new Object[keyColumns + 2 + row.arity()];
+        RollingAggregateOperator.writeKey(key, keyColumns, values);
+        writeBounds(window, values, keyColumns);
+        for (int i = 0; i < row.arity(); i++) values[keyColumns + 2 + i] = row.get(i);
+        return Row.wrap(values);
+    }
+
     /** Incremental aggregation, like window(...).aggregate(...): one result row per firing. */
     record Aggregate(Aggregates aggregates, int keyColumns) implements WindowFunction {
         @Override
@@ -79,22 +88,11 @@ public sealed interface WindowFunction permits WindowFunction.Aggregate, WindowF
         public Object add(Object accumulator, Row row) { return accumulator == null ? row : merge(accumulator, row); }
 
         @Override
-        public Object merge(Object into, Object from) {
-            Row a = (Row) into;
-            Row b = (Row) from;
-            Object[] out = a.copyValues();
-            for (int i = 0; i < out.length; i++) if (combiners[i] != null) out[i] = combiners[i].combine(out[i], b.get(i));
-            return Row.wrap(out);
-        }
+        public Object merge(Object into, Object from) { return FieldCombiner.combineAll(combiners, (Row) into, (Row) from); }
 
         @Override
         public List<Row> fromAccumulator(Object key, Window window, Object accumulator) {
-            Row reduced = (Row) accumulator;
-            Object[] out = new Object[keyColumns + 2 + reduced.arity()];
-            RollingAggregateOperator.writeKey(key, keyColumns, out);
-            writeBounds(window, out, keyColumns);
-            for (int i = 0; i < reduced.arity(); i++) out[keyColumns + 2 + i] = reduced.get(i);
-            return List.of(Row.wrap(out));
+            return List.of(withKeyAndBounds(key, keyColumns, window, (Row) accumulator));
         }
 
         @Override
@@ -155,13 +153,7 @@ public sealed interface WindowFunction permits WindowFunction.Aggregate, WindowF
             }
             if (limit > 0 && chosen.size() > limit) chosen = chosen.subList(0, limit);
             List<Row> out = new ArrayList<>(chosen.size());
-            for (TimestampedRow e : chosen) {
-                Object[] values = new Object[keyColumns + 2 + e.row().arity()];
-                RollingAggregateOperator.writeKey(key, keyColumns, values);
-                writeBounds(window, values, keyColumns);
-                for (int i = 0; i < e.row().arity(); i++) values[keyColumns + 2 + i] = e.row().get(i);
-                out.add(Row.wrap(values));
-            }
+            for (TimestampedRow e : chosen) out.add(withKeyAndBounds(key, keyColumns, window, e.row()));
             return out;
         }
     }

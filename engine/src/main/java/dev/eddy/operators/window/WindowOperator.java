@@ -18,7 +18,6 @@ import dev.eddy.types.Row;
 import dev.eddy.types.Schema;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -331,7 +330,7 @@ public final class WindowOperator extends RecordOperator implements TimerService
         if (ks.isEmpty()) keys.remove(key);
     }
 
-    /** The windows the query names, in order of start, end and key, as they are between two elements. */
+    /** The windows the query names, as they are between two elements; the driver orders the subtasks' answers. */
     @Override
     public List<WindowSnapshot> openWindows(WindowQuery query) {
         List<WindowSnapshot> out = new ArrayList<>();
@@ -341,8 +340,6 @@ public final class WindowOperator extends RecordOperator implements TimerService
                 if (query.matches(shown, window.start())) out.add(snapshot(shown, window, contents));
             });
         });
-        out.sort(Comparator.comparingLong(WindowSnapshot::start).thenComparingLong(WindowSnapshot::end)
-                .thenComparing(w -> String.valueOf(w.key())));
         return out;
     }
 
