@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * The output of one node in one subtask: counts what leaves, samples it for observers when
  * someone listens, and hands it to every target of the port. Watermarks go to every port, as in
- * Flink, where side outputs carry watermarks too.
+ * Flink, where side outputs carry watermarks too. Like Flink's RecordWriterOutput and
+ * ChainingOutput, it remembers the status it announced: a status goes out only when it changes,
+ * and a watermark emitted while the output is idle is dropped (the operator has still acted on it).
  */
 final class NodeOutput implements Output {
     private static final Target[] NONE = new Target[0];
@@ -22,6 +24,7 @@ final class NodeOutput implements Output {
     private final Target[] main;
     private final Map<String, Target[]> sidePorts;
     private final Target[] all;
+    private boolean announcedIdle;
 
     NodeOutput(String nodeId, int subtask, NodeMetrics metrics, ObservationBus bus, ProcessingTimeService clock,
                Map<String, Target[]> ports) {
@@ -54,6 +57,7 @@ final class NodeOutput implements Output {
 
     @Override
     public void emitWatermark(long watermark) {
+        if (announcedIdle) return;
         metrics.lastWatermark = watermark;
         if (bus.isActive()) bus.publish(new Observation.WatermarkAdvanced(clock.currentProcessingTime(), nodeId, subtask, watermark));
         for (Target t : all) t.emitWatermark(watermark);
@@ -61,6 +65,8 @@ final class NodeOutput implements Output {
 
     @Override
     public void emitWatermarkStatus(boolean idle) {
+        if (idle == announcedIdle) return;
+        announcedIdle = idle;
         for (Target t : all) t.emitWatermarkStatus(idle);
     }
 }

@@ -23,6 +23,13 @@ public abstract class StreamOperator {
         processElement(row, timestamp);
     }
 
+    /**
+     * Whether this is one of Flink's two-input operators (built on connect), whose inputs each
+     * combine their own channels' watermarks before the operator takes the minimum of the two.
+     * Unions and window joins (a union in Flink) have one input of all channels.
+     */
+    public boolean isTwoInput() { return false; }
+
     /** AbstractStreamOperator#processWatermark: fire what is due, then forward. */
     public void processWatermark(long watermark) {
         output.emitWatermark(watermark);

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One subtask of one chain: a source or a head operator, the operators chained behind it, the
- * valve that combines its input channels' watermarks, and the writers to the next tasks. A task
+ * valves that combine its input channels' watermarks, and the writers to the next tasks. A task
  * knows nothing of threads: a driver feeds it elements ({@link #accept}) or asks its source for
  * the next record ({@link #emitNext}), on one thread at a time.
  */
@@ -14,7 +14,7 @@ public final class Task {
     private final int order;
     private final int subtaskIndex;
     private final int channelCount;
-    private final WatermarkValve valve;
+    private InputWatermarks watermarks;
     private final boolean[] ended;
     private int endedCount;
     private final List<StreamOperator> operators = new ArrayList<>();
@@ -40,7 +40,6 @@ public final class Task {
         this.order = order;
         this.subtaskIndex = subtaskIndex;
         this.channelCount = channelCount;
-        this.valve = new WatermarkValve(Math.max(channelCount, 1));
         this.ended = new boolean[channelCount];
     }
 
@@ -79,6 +78,13 @@ public final class Task {
     void setHead(StreamOperator head, ChainedTarget headTarget) {
         this.head = head;
         this.headTarget = headTarget;
+        this.watermarks = new InputWatermarks(channelInput, head.isTwoInput(), new InputWatermarks.Listener() {
+            @Override
+            public void watermark(long watermark) { head.processWatermark(watermark); }
+
+            @Override
+            public void idle(boolean idle) { head.processWatermarkStatus(idle); }
+        });
     }
 
     void addOperator(String nodeId, StreamOperator op, OperatorContext ctx) {
@@ -166,28 +172,14 @@ public final class Task {
         if (element instanceof StreamElement.Record r) {
             headTarget.collect(channelInput[channel], r.row(), r.timestamp());
         } else if (element instanceof StreamElement.Watermark w) {
-            long out = valve.inputWatermark(channel, w.timestamp());
-            if (out != WatermarkValve.NO_CHANGE) head.processWatermark(out);
+            watermarks.watermark(channel, w.timestamp());
         } else if (element instanceof StreamElement.WatermarkStatus s) {
-            status(channel, s == StreamElement.WatermarkStatus.IDLE);
+            watermarks.status(channel, s == StreamElement.WatermarkStatus.IDLE);
         } else {
             if (!ended[channel]) {
                 ended[channel] = true;
                 if (++endedCount == channelCount) finish();
             }
-        }
-    }
-
-    /** StatusWatermarkValve#inputWatermarkStatus: idle channels leave the minimum; all idle makes the task idle. */
-    private void status(int channel, boolean idle) {
-        boolean wasIdle = valve.isIdle();
-        if (idle) {
-            long out = valve.markIdle(channel);
-            if (out != WatermarkValve.NO_CHANGE) head.processWatermark(out);
-            if (valve.isIdle() && !wasIdle) head.processWatermarkStatus(true);
-        } else {
-            valve.markActive(channel);
-            if (wasIdle) head.processWatermarkStatus(false);
         }
     }
 

@@ -46,6 +46,16 @@ class WatermarkValveTest {
     }
 
     @Test
+    void whenTheLastChannelGoesIdleTheLargestWatermarkOfAllIsEmittedIfItAdvances() {
+        WatermarkValve v = new WatermarkValve(2);
+        v.inputWatermark(0, 7);
+        assertEquals(7, v.inputWatermark(1, 10));
+        assertEquals(NONE, v.markIdle(1));
+        assertEquals(10, v.markIdle(0));
+        assertEquals(true, v.isIdle());
+    }
+
+    @Test
     void aResumedChannelRejoinsOnlyOnceItHasCaughtUp() {
         WatermarkValve v = new WatermarkValve(2);
         v.inputWatermark(0, 5);

@@ -51,6 +51,9 @@ public final class IntervalJoinOperator extends StreamOperator implements TimerS
     }
 
     @Override
+    public boolean isTwoInput() { return true; }
+
+    @Override
     public void processElement(Row row, long timestamp) {
         throw new IllegalStateException("an interval join needs to know whether a record is left or right");
     }
