@@ -46,15 +46,20 @@ final class Scenario {
      * "out.jsonl", and window.late → trace "late.jsonl". Returns {out lines, late lines}.
      */
     static List<List<String>> keyedWindow(Path dir, String schema, String steps, String windowParams) {
+        var o = keyedWindowRun(dir, "{\"startTime\": 0}", schema, steps, windowParams);
+        assertTrue(o.result().succeeded(), o.result().failure());
+        return List.of(o.lines("out.jsonl"), o.lines("late.jsonl"));
+    }
+
+    /** As {@link #keyedWindow}, with settings of its own, returning the run whether or not it succeeded. */
+    static TestRuns.Outcome keyedWindowRun(Path dir, String settings, String schema, String steps, String windowParams) {
         String nodes = "{\"id\": \"script\", \"type\": \"source.scripted\", \"params\": {\"schema\": " + schema + ", \"steps\": [" + steps + "]}},"
                 + " {\"id\": \"byK\", \"type\": \"key-by\", \"params\": {\"key\": \"k\"}},"
                 + " {\"id\": \"w\", \"type\": \"window\", \"params\": " + windowParams + "},"
                 + " {\"id\": \"out\", \"type\": \"sink.trace\", \"params\": {\"path\": \"out.jsonl\"}},"
                 + " {\"id\": \"late\", \"type\": \"sink.trace\", \"params\": {\"path\": \"late.jsonl\"}}";
         String edges = TestRuns.chain("script", "byK", "w", "out") + ", {\"from\": \"w\", \"port\": \"late\", \"to\": \"late\"}";
-        var o = TestRuns.run(TestRuns.doc("{\"startTime\": 0}", nodes, edges), dir, RunOptions.defaults());
-        assertTrue(o.result().succeeded(), o.result().failure());
-        return List.of(o.lines("out.jsonl"), o.lines("late.jsonl"));
+        return TestRuns.run(TestRuns.doc(settings, nodes, edges), dir, RunOptions.defaults());
     }
 
     /** {"k": "a", "v": 3} at ts, as a scripted record step. */

@@ -105,6 +105,30 @@ class RunOnFlinkTest {
     }
 
     @Test
+    void windowsWhoseEvictorLeavesNothingAgreeOnFlink(@TempDir Path dir) throws Exception {
+        // Records without a timestamp carry Long.MIN_VALUE on Flink, so a time evictor drops them all;
+        // a delta evictor with threshold 0 drops everything too. An aggregate still emits its empty
+        // result, a reduce and an elements function emit nothing.
+        for (String function : List.of("\"aggregates\": {\"sum\": \"SUM(v)\", \"n\": \"COUNT(*)\"}",
+                "\"function\": \"reduce\", \"combine\": {\"v\": \"sum\"}", "\"function\": \"elements\"")) {
+            for (String evictor : List.of("\"evictor\": \"time\", \"evictorTime\": \"1s\"",
+                    "\"evictor\": \"delta\", \"deltaOf\": \"v\", \"evictorDelta\": 0")) {
+                var p = dev.eddy.model.PipelineReader.read("""
+                        {"format": "eddy.pipeline", "version": 1, "nodes": [
+                          {"id": "in", "type": "source.scripted", "params": {"schema": {"k": "STRING", "v": "BIGINT"}, "steps": [
+                            {"record": {"k": "a", "v": 1}}, {"record": {"k": "a", "v": 2}}, {"record": {"k": "b", "v": 4}, "ts": 5}]}},
+                          {"id": "byK", "type": "key-by", "params": {"key": "k"}},
+                          {"id": "w", "type": "window", "params": {"assigner": "global", "trigger": "count", "triggerCount": 2, %s, %s}},
+                          {"id": "out", "type": "sink.trace", "params": {"path": "out.jsonl"}}],
+                         "edges": [{"from": "in", "to": "byK"}, {"from": "byK", "to": "w"}, {"from": "w", "to": "out"}]}"""
+                        .formatted(evictor, function), "test");
+                var outcome = new dev.eddy.flink.diff.Differential(dev.eddy.flink.run.FlinkRunner.on(cluster)).compare(p, dir, dir);
+                assertTrue(outcome.equal(), function + ", " + evictor + ": " + outcome.report());
+            }
+        }
+    }
+
+    @Test
     void anUnknownTargetIsExplained() {
         Ran r = eddy("run", "--on", "spark", "../samples/word-count/word-count.json");
         assertEquals(2, r.exit());

@@ -1,6 +1,5 @@
 package dev.eddy.operators.window;
 
-import dev.eddy.runtime.Time;
 import java.util.List;
 
 /**
@@ -26,13 +25,15 @@ public interface Evictor {
 
     /**
      * TimeEvictor.of(d): keep elements newer than the largest element timestamp minus d (those at
-     * or below the cutoff go); nothing happens when the first element has no timestamp.
+     * or below the cutoff go). Flink skips elements that carry no timestamp at all, but its sources
+     * stamp every record, Long.MIN_VALUE when it has none; so a window of such records computes
+     * the cutoff from Long.MIN_VALUE, which wraps around, and loses every element, as in Flink.
      */
     static Evictor time(long d, boolean after) {
         return new OneSided(after) {
             @Override
             void evict(List<TimestampedRow> elements, Window window) {
-                if (elements.isEmpty() || elements.get(0).timestamp() == Time.NO_TIMESTAMP) return;
+                if (elements.isEmpty()) return;
                 long max = Long.MIN_VALUE;
                 for (TimestampedRow e : elements) max = Math.max(max, e.timestamp());
                 long cutoff = max - d;
