@@ -24,6 +24,11 @@ final class Scenario {
 
     /** As {@link #trace}, with more parameters of the scripted source (", \"watermarks\": ..."). */
     static List<String> traceWithSourceOptions(Path dir, String schema, String steps, String sourceOptions, String... middle) {
+        return traceWithSettings(dir, "{\"startTime\": 0}", schema, steps, sourceOptions, middle);
+    }
+
+    /** As {@link #traceWithSourceOptions}, with the pipeline's settings too. */
+    static List<String> traceWithSettings(Path dir, String settings, String schema, String steps, String sourceOptions, String... middle) {
         List<String> nodes = new ArrayList<>();
         nodes.add("{\"id\": \"script\", \"type\": \"source.scripted\", \"params\": {\"schema\": " + schema + ", \"steps\": [" + steps + "]"
                 + sourceOptions + "}}");
@@ -35,7 +40,7 @@ final class Scenario {
         }
         nodes.add("{\"id\": \"trace\", \"type\": \"sink.trace\", \"params\": {\"path\": \"trace.jsonl\"}}");
         ids.add("trace");
-        String json = TestRuns.doc("{\"startTime\": 0}", String.join(", ", nodes), TestRuns.chain(ids.toArray(new String[0])));
+        String json = TestRuns.doc(settings, String.join(", ", nodes), TestRuns.chain(ids.toArray(new String[0])));
         var o = TestRuns.run(json, dir, RunOptions.defaults());
         assertTrue(o.result().succeeded(), o.result().failure());
         return o.lines("trace.jsonl");

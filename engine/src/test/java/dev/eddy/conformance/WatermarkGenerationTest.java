@@ -48,6 +48,14 @@ class WatermarkGenerationTest {
     }
 
     @Test
+    void withAnIntervalOfZeroPeriodicGeneratorsNeverEmitOnlyTheFinalWatermarkComes() {
+        var lines = Scenario.traceWithSettings(dir, "{\"startTime\": 0, \"autoWatermarkInterval\": \"0ms\"}", SCHEMA,
+                rec(1000) + ", {\"processingTime\": 1000}, " + rec(2000) + ", {\"processingTime\": 5000}", "",
+                "{\"type\": \"watermarks\", \"params\": {\"timestamp\": \"t\"}}");
+        assertTrace(lines, "{\"record\": {\"t\":1000}, \"ts\": 1000}", "{\"record\": {\"t\":2000}, \"ts\": 2000}", MAX);
+    }
+
+    @Test
     void aPunctuatedWatermarkFollowsItsRecordImmediately() {
         var lines = trace(dir, "{\"t\": \"BIGINT\", \"mark\": \"BOOLEAN\"}",
                 "{\"record\": {\"t\": 100, \"mark\": false}}, {\"record\": {\"t\": 200, \"mark\": true}}, {\"record\": {\"t\": 150, \"mark\": true}}",
