@@ -14,14 +14,19 @@ public final class Durations {
     public static long parse(String text) {
         Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
         if (!m.matches()) throw new IllegalArgumentException("\"" + text + "\" is not a duration such as 500ms, 10s, 5m, 2h or 1d");
-        long n = Long.parseLong(m.group(2)) * (m.group(1).isEmpty() ? 1 : -1);
-        switch (m.group(3)) {
-            case "ms": return n;
-            case "s": return n * 1000;
-            case "m": case "min": return n * 60_000;
-            case "h": return n * 3_600_000;
-            case "d": return n * 86_400_000;
-            default: throw new AssertionError(m.group(3));
+        long unit = switch (m.group(3)) {
+            case "ms" -> 1;
+            case "s" -> 1000;
+            case "m", "min" -> 60_000;
+            case "h" -> 3_600_000;
+            case "d" -> 86_400_000;
+            default -> throw new AssertionError(m.group(3));
+        };
+        try {
+            long n = Math.multiplyExact(Long.parseLong(m.group(2)), unit);
+            return m.group(1).isEmpty() ? n : -n;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is too long: a duration must fit in 64-bit milliseconds (about 292 million years)");
         }
     }
 

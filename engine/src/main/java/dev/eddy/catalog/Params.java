@@ -156,6 +156,9 @@ public final class Params {
         return spec.defaultValue();
     }
 
+    /** Given but refused (its error is already reported), so a binder need not report it missing. */
+    public boolean isMalformed(String name) { return bad.contains(name); }
+
     public boolean isSet(String name) {
         JsonNode v = json.get(name);
         return v != null && !v.isNull() && !bad.contains(name);

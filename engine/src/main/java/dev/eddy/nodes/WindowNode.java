@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.catalog.BindContext;
 import dev.eddy.catalog.Binding;
 import dev.eddy.catalog.Category;
+import dev.eddy.catalog.Durations;
 import dev.eddy.catalog.KeyInfo;
 import dev.eddy.catalog.NodeType;
 import dev.eddy.catalog.Params;
@@ -201,13 +202,13 @@ final class WindowNode {
             case "tumbling": {
                 Long size = need(ctx, "size", "a tumbling window needs a size, e.g. \"10s\"");
                 if (size == null) return null;
-                return new WindowAssigner.Tumbling(size, offsetWithin(ctx, size), event);
+                return new WindowAssigner.Tumbling(size, offsetWithin(ctx, size, "size"), event);
             }
             case "sliding": {
                 Long size = need(ctx, "size", "a sliding window needs a size, e.g. \"10s\"");
                 Long slide = need(ctx, "slide", "a sliding window needs a slide, e.g. \"5s\"");
                 if (size == null || slide == null) return null;
-                return new WindowAssigner.Sliding(size, slide, offsetWithin(ctx, slide), event);
+                return new WindowAssigner.Sliding(size, slide, offsetWithin(ctx, slide, "slide"), event);
             }
             default: {
                 CompiledExpression dyn = null;
@@ -217,7 +218,7 @@ final class WindowNode {
                     if (dyn == null) return null;
                     if (gap != null) ctx.error("gap", "set either gap or dynamicGap, not both");
                 } else if (gap == null || gap <= 0) {
-                    ctx.error("gap", gap == null ? "a session window needs a gap, e.g. \"30s\"" : "the gap must be above 0");
+                    if (!p.isMalformed("gap")) ctx.error("gap", gap == null ? "a session window needs a gap, e.g. \"30s\"" : "the gap must be above 0");
                     return null;
                 }
                 return new WindowAssigner.Sessions(gap == null ? 0 : gap, dyn, event);
@@ -390,7 +391,7 @@ final class WindowNode {
     private static Long need(BindContext ctx, String param, String message) {
         Long v = ctx.params().duration(param);
         if (v == null) {
-            ctx.error(param, message);
+            if (!ctx.params().isMalformed(param)) ctx.error(param, message);
             return null;
         }
         if (v <= 0) {
@@ -400,10 +401,12 @@ final class WindowNode {
         return v;
     }
 
-    /** Flink's assigners require |offset| < size (or slide): "abs(offset) < size". */
-    private static long offsetWithin(BindContext ctx, long bound) {
+    /** Flink's assigners require |offset| < size (tumbling) or slide (sliding). */
+    private static long offsetWithin(BindContext ctx, long bound, String boundName) {
         long offset = ctx.params().duration("offset");
-        if (Math.abs(offset) >= bound) ctx.error("offset", "the offset must be smaller than the window's " + (bound == 0 ? "size" : "size or slide") + " in absolute value");
+        if (Math.abs(offset) >= bound) {
+            ctx.error("offset", "the offset must be smaller than the " + boundName + " (" + Durations.format(bound) + ") in absolute value");
+        }
         return offset;
     }
 }

@@ -132,4 +132,14 @@ class WindowEdgeCasesTest {
         List<String> lines = o.lines("out.jsonl");
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("{\"record\"")), lines.toString());
     }
+
+    @Test
+    void aDynamicGapThatIsNotAboveZeroFailsTheJobAsFlinksAssignerDoes() {
+        // DynamicEventTimeSessionWindows throws for a gap <= 0; Eddy names the node, the record and the gap.
+        var o = Scenario.keyedWindowRun(dir, "{\"startTime\": 0}", KV, kv("a", 500, 1000) + ", " + kv("a", 0, 1200),
+                "{\"assigner\": \"session\", \"dynamicGap\": \"v\", " + SUM + "}");
+        assertFalse(o.result().succeeded());
+        String failure = o.result().failure();
+        assertTrue(failure.contains("the session gap `v` is 0; it must be above 0") && failure.contains("\"v\":0"), failure);
+    }
 }

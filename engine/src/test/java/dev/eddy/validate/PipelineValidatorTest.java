@@ -121,6 +121,35 @@ class PipelineValidatorTest {
                 + " \"gap\": \"1s\", \"trigger\": \"delta\", \"deltaOf\": \"temp\", \"deltaThreshold\": 1}}, " + sink, chain("src", "k", "w", "out")));
         assertEquals(List.of("nodes[2].params.trigger: a session window merges windows, and the delta trigger (Δ temp > 1.0) cannot merge"), errs);
     }
+    /** The window's errors, for window params that Flink's assigners and WindowOperator would refuse. */
+    private static List<String> windowErrors(String params) {
+        return errors(doc(null, ROWS + ", {\"id\": \"w\", \"type\": \"window\", \"params\": " + params + "}, {\"id\": \"out\", \"type\": \"sink.table\"}",
+                chain("src", "w", "out"))).stream().filter(e -> e.startsWith("nodes[1]")).toList();
+    }
+
+    @Test
+    void windowArgumentsAreCheckedWhereFlinksAssignersCheckThem() {
+        String count = ", \"aggregates\": {\"n\": \"COUNT(*)\"}";
+        assertEquals(List.of("nodes[1].params.offset: the offset must be smaller than the size (10s) in absolute value"),
+                windowErrors("{\"size\": \"10s\", \"offset\": \"10s\"" + count + "}"));
+        assertEquals(List.of("nodes[1].params.offset: the offset must be smaller than the size (10s) in absolute value"),
+                windowErrors("{\"size\": \"10s\", \"offset\": \"-10s\"" + count + "}"));
+        assertEquals(List.of(), windowErrors("{\"size\": \"10s\", \"offset\": \"-9999ms\"" + count + "}"));
+        assertEquals(List.of("nodes[1].params.offset: the offset must be smaller than the slide (5s) in absolute value"),
+                windowErrors("{\"assigner\": \"sliding\", \"size\": \"10s\", \"slide\": \"5s\", \"offset\": \"5s\"" + count + "}"));
+        assertEquals(List.of("nodes[1].params.size: must be above 0"), windowErrors("{\"size\": \"0ms\"" + count + "}"));
+        assertEquals(List.of("nodes[1].params.size: must not be negative, but is -5s"), windowErrors("{\"size\": \"-5s\"" + count + "}"));
+        assertEquals(List.of("nodes[1].params.slide: must be above 0"),
+                windowErrors("{\"assigner\": \"sliding\", \"size\": \"10s\", \"slide\": \"0s\"" + count + "}"));
+        assertEquals(List.of("nodes[1].params.gap: the gap must be above 0"), windowErrors("{\"assigner\": \"session\", \"gap\": \"0s\"" + count + "}"));
+        assertEquals(List.of("nodes[1].params.gap: must not be negative, but is -1s"),
+                windowErrors("{\"assigner\": \"session\", \"gap\": \"-1s\"" + count + "}"));
+        assertEquals(List.of("nodes[1].params.allowedLateness: must not be negative, but is -1ms"),
+                windowErrors("{\"size\": \"10s\", \"allowedLateness\": \"-1ms\"" + count + "}"));
+        assertEquals(List.of("nodes[1].params.allowedLateness: \"999999999999d\" is too long: a duration must fit in 64-bit milliseconds"
+                        + " (about 292 million years)"), windowErrors("{\"size\": \"10s\", \"allowedLateness\": \"999999999999d\"" + count + "}"));
+    }
+
     @Test
     void anIntervalJoinWithoutABoundSaysSoInsteadOfFailing() {
         String keyed = ", {\"id\": \"k\", \"type\": \"key-by\", \"params\": {\"key\": [\"room\"]}}";
