@@ -120,6 +120,17 @@ class WindowContentsTest {
     }
 
     @Test
+    void aProcessingTimeWindowGoesAtItsEndWhateverTheAllowedLateness() throws Exception {
+        // cleanupTime ignores allowed lateness for processing-time windows.
+        DeterministicDriver d = driver(scripted(kv("a", 1, 7) + ", {\"processingTime\": 500}, " + kv("a", 2, 7),
+                "{\"time\": \"processing\", \"size\": \"1s\", \"allowedLateness\": \"5s\", \"aggregates\": {\"n\": \"COUNT(*)\"}}"));
+        d.step();
+        WindowSnapshot w = ask(d, WindowQuery.all("w")).get(0);
+        assertEquals(List.of(0L, 1000L), List.of(w.start(), w.end()));
+        assertEquals(999, w.cleanupAt());
+    }
+
+    @Test
     void lookingIntoAnEvictingWindowEvictsNothing() throws Exception {
         DeterministicDriver d = driver(scripted(String.join(", ", kv("a", 1, 1000), kv("a", 2, 2000), kv("a", 3, 3000), kv("a", 4, 4000)),
                 "{\"assigner\": \"tumbling\", \"size\": \"10s\", \"evictor\": \"count\", \"evictorCount\": 1,"

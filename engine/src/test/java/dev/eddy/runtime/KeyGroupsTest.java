@@ -35,6 +35,17 @@ class KeyGroupsTest {
     }
 
     @Test
+    void theDefaultMaxParallelismIsFlinks128UpToParallelism85ThenGrowsByPowersOfTwo() {
+        // KeyGroupRangeAssignment#computeDefaultMaxParallelism: p + p/2 rounded up to a power of two, in [128, 32768].
+        assertEquals(128, dev.eddy.model.Settings.defaultMaxParallelism(1));
+        assertEquals(128, dev.eddy.model.Settings.defaultMaxParallelism(85));
+        assertEquals(256, dev.eddy.model.Settings.defaultMaxParallelism(86));
+        assertEquals(256, dev.eddy.model.Settings.defaultMaxParallelism(171), "171 + 85 is 256 exactly");
+        assertEquals(512, dev.eddy.model.Settings.defaultMaxParallelism(172));
+        assertEquals(32768, dev.eddy.model.Settings.defaultMaxParallelism(30000));
+    }
+
+    @Test
     void murmurHashIsNeverNegative() {
         for (int code : new int[] {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 123456789}) {
             assertEquals(true, KeyGroups.murmurHash(code) >= 0);
