@@ -74,6 +74,14 @@ class WindowEdgeCasesTest {
     }
 
     @Test
+    void slidingWindowsWhoseSizeIsNotAMultipleOfTheSlideStillCoverEveryRecord() {
+        // Size 3s, slide 2s: 500 lies in [0, 3000) and [-2000, 1000); 2500 in [2000, 5000) and [0, 3000).
+        var r = keyedWindow(dir, KV, kv("a", 1, 500) + ", " + kv("a", 2, 2500),
+                "{\"assigner\": \"sliding\", \"size\": \"3s\", \"slide\": \"2s\", " + SUM + "}");
+        assertTrace(r.get(0), sum("a", -2000, 1000, 1, 999), sum("a", 0, 3000, 3, 2999), sum("a", 2000, 5000, 2, 4999), MAX);
+    }
+
+    @Test
     void aGlobalWindowWithItsDefaultTriggerNeverFiresNotEvenAtTheEnd() {
         var r = keyedWindow(dir, KV, kv("a", 1, 1000) + ", " + watermark(5000), "{\"assigner\": \"global\", " + SUM + "}");
         assertTrace(r.get(0), watermark(5000), MAX);
