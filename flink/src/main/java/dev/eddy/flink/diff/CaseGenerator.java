@@ -25,8 +25,10 @@ public final class CaseGenerator {
     private boolean explicitWatermarks;
     /**
      * Two timelines race: which side's watermark reaches a join first depends on thread timing in
-     * Flink, and so do the join's watermarks and late records. Joins therefore get no watermarks
-     * before the final one; one-input pipelines get them anywhere.
+     * Flink, and so do the join's watermarks (the differential then compares only its records) and
+     * which records are late. So a join's timelines never put a record at or behind their own last
+     * watermark: the join's watermark, the minimum of both sides', is then behind every record in
+     * any interleaving, nothing is late, and each firing holds the same records.
      */
     private boolean oneInput;
     /** A parallel filter or map between a one-subtask source and a key-by deals records round robin, reordering a key's records. */
@@ -63,10 +65,11 @@ public final class CaseGenerator {
         long t = new long[] {0, -7_000, 1_000_000}[random.nextInt(3)];
         long maxTs = Long.MIN_VALUE;
         long watermark = Long.MIN_VALUE;
-        boolean withWatermarks = oneInput && random.nextInt(10) < 7;
+        boolean withWatermarks = random.nextInt(10) < 7;
         int count = 5 + random.nextInt(30);
         for (int i = 0; i < count; i++) {
             t += random.nextInt(1500) - (random.nextInt(4) == 0 ? random.nextInt(4000) : 0);
+            if (!oneInput && t <= watermark) t = watermark + 1 + random.nextInt(500);
             maxTs = Math.max(maxTs, t);
             ObjectNode step = steps.addObject();
             ObjectNode record = step.putObject("record");

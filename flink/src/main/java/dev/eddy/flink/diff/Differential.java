@@ -27,6 +27,12 @@ import java.util.List;
  * sources emit as fast as they can instead of at a rate, and periodic watermark generators are
  * off (their emissions fall wherever the wall clock puts them). Explicit watermarks (a scripted
  * source's, the punctuated strategy's) and the final watermark at the end of input remain.
+ *
+ * <p>A join's two inputs race in Flink: which side's watermark arrives first is thread timing, so
+ * the join's watermarks, and where its results fall among them, are too. When explicit watermarks
+ * reach a join before the end, the sinks behind it are compared as one multiset of records. Cases
+ * where that multiset is itself deterministic are the generator's business (no record behind its
+ * own input's watermark).
  */
 public final class Differential {
     private final FlinkRunner flink;
@@ -80,20 +86,48 @@ public final class Differential {
         }
         StringBuilder report = new StringBuilder();
         boolean equal = true;
+        java.util.Set<String> racy = hasEarlyWatermarks(p) ? behindJoins(p) : java.util.Set.of();
         for (Node n : p.nodes()) {
             if (!n.type().equals("sink.trace")) continue;
             Trace e = Trace.read(eddyOut.resolve(traceFile(n.id())));
             Trace f = Trace.read(flinkOut.resolve(traceFile(n.id())));
+            boolean recordsOnly = racy.contains(n.id());
+            if (recordsOnly) {
+                e = e.recordsOnly();
+                f = f.recordsOnly();
+            }
             String difference = e.difference(f);
             if (difference == null) {
                 report.append("sink \"").append(n.id()).append("\": ").append(e.records()).append(" records, ")
-                        .append(e.watermarkCount()).append(" watermarks, equal\n");
+                        .append(recordsOnly ? "watermarks not compared (behind a join), " : e.watermarkCount() + " watermarks, ")
+                        .append("equal\n");
             } else {
                 equal = false;
                 report.append("sink \"").append(n.id()).append("\": ").append(difference).append('\n');
             }
         }
         return new Outcome(equal, report.toString());
+    }
+
+    /** Whether a scripted timeline has a watermark step (other watermarks are periodic, and off here). */
+    private static boolean hasEarlyWatermarks(Pipeline p) {
+        for (Node n : p.nodes()) {
+            if (!n.type().equals("source.scripted") || !n.paramsView().has("steps")) continue;
+            for (var step : n.paramsView().get("steps")) if (step.has("watermark")) return true;
+        }
+        return false;
+    }
+
+    /** The ids of every node downstream of a two-input node (a window or interval join). */
+    private static java.util.Set<String> behindJoins(Pipeline p) {
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+        for (Node n : p.nodes()) if (n.type().endsWith("-join")) todo.add(n.id());
+        while (!todo.isEmpty()) {
+            String at = todo.pop();
+            for (var e : p.edges()) if (e.from().equals(at) && reached.add(e.to())) todo.add(e.to());
+        }
+        return reached;
     }
 
     static List<String> lines(Path file) throws IOException {

@@ -31,6 +31,13 @@ record Trace(List<List<String>> pieces, List<String> watermarks) {
         return new Trace(pieces, marks);
     }
 
+    /** Every record as one piece, without the watermarks: for sinks whose watermarks are a race. */
+    Trace recordsOnly() {
+        List<String> all = new ArrayList<>();
+        for (List<String> piece : pieces) all.addAll(piece);
+        return new Trace(List.of(all), List.of());
+    }
+
     int records() { return pieces.stream().mapToInt(List::size).sum(); }
 
     int watermarkCount() { return watermarks.size(); }
