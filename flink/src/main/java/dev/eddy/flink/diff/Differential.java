@@ -109,11 +109,16 @@ public final class Differential {
         return new Outcome(equal, report.toString());
     }
 
-    /** Whether a scripted timeline has a watermark step (other watermarks are periodic, and off here). */
+    /**
+     * Whether a watermark can come before the end: a scripted timeline's watermark step or a
+     * punctuated strategy (the periodic ones are off here).
+     */
     private static boolean hasEarlyWatermarks(Pipeline p) {
         for (Node n : p.nodes()) {
-            if (!n.type().equals("source.scripted") || !n.paramsView().has("steps")) continue;
-            for (var step : n.paramsView().get("steps")) if (step.has("watermark")) return true;
+            var params = n.paramsView();
+            if (params.path("strategy").asText().equals("punctuated") || params.path("watermarks").asText().equals("punctuated")) return true;
+            if (!n.type().equals("source.scripted") || !params.has("steps")) continue;
+            for (var step : params.get("steps")) if (step.has("watermark")) return true;
         }
         return false;
     }
