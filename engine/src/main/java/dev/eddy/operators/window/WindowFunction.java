@@ -92,12 +92,14 @@ public sealed interface WindowFunction permits WindowFunction.Aggregate, WindowF
 
         @Override
         public List<Row> fromAccumulator(Object key, Window window, Object accumulator) {
+            // The reduce of no records (an evictor left nothing; on Flink, ReduceApplyWindowFunction
+            // passes it on as null) is no row, where an aggregate still emits its empty result.
+            if (accumulator == null) return List.of();
             return List.of(withKeyAndBounds(key, keyColumns, window, (Row) accumulator));
         }
 
         @Override
         public List<Row> fromElements(Object key, Window window, List<TimestampedRow> elements) {
-            if (elements.isEmpty()) return List.of();
             Object acc = null;
             for (TimestampedRow e : elements) acc = add(acc, e.row());
             return fromAccumulator(key, window, acc);

@@ -14,8 +14,12 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs one pipeline through Eddy and through Flink and compares what reaches each sink: every
@@ -86,7 +90,7 @@ public final class Differential {
         }
         StringBuilder report = new StringBuilder();
         boolean equal = true;
-        java.util.Set<String> racy = hasEarlyWatermarks(p) ? behindJoins(p) : java.util.Set.of();
+        Set<String> racy = hasEarlyWatermarks(p) ? behindJoins(p) : Set.of();
         for (Node n : p.nodes()) {
             if (!n.type().equals("sink.trace")) continue;
             Trace e = Trace.read(eddyOut.resolve(traceFile(n.id())));
@@ -124,9 +128,9 @@ public final class Differential {
     }
 
     /** The ids of every node downstream of a two-input node (a window or interval join). */
-    private static java.util.Set<String> behindJoins(Pipeline p) {
-        java.util.Set<String> reached = new java.util.HashSet<>();
-        java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+    private static Set<String> behindJoins(Pipeline p) {
+        Set<String> reached = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
         for (Node n : p.nodes()) if (n.type().endsWith("-join")) todo.add(n.id());
         while (!todo.isEmpty()) {
             String at = todo.pop();

@@ -1,7 +1,6 @@
 package dev.eddy.flink.runtime;
 
 import dev.eddy.runtime.OperatorContext;
-import dev.eddy.runtime.Output;
 import dev.eddy.runtime.StreamOperator;
 import dev.eddy.types.Row;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -22,8 +21,7 @@ public final class RecordFunction extends ProcessFunction<Row, Row> implements R
     private final PipelineRef pipeline;
     private final String node;
     private transient StreamOperator operator;
-    private transient Context current;
-    private transient Collector<Row> out;
+    private transient ProcessFunctionOutput output;
 
     public RecordFunction(PipelineRef pipeline, String node) {
         this.pipeline = pipeline;
@@ -34,19 +32,7 @@ public final class RecordFunction extends ProcessFunction<Row, Row> implements R
     public void open(OpenContext openContext) {
         var task = getRuntimeContext().getTaskInfo();
         OperatorContext context = pipeline.context(node, task.getIndexOfThisSubtask(), task.getNumberOfParallelSubtasks());
-        Output output = new Output() {
-            @Override
-            public void collect(Row row, long timestamp) { out.collect(row); }
-
-            @Override
-            public void collect(String port, Row row, long timestamp) { current.output(Ports.tag(node, port), row); }
-
-            @Override
-            public void emitWatermark(long watermark) {}
-
-            @Override
-            public void emitWatermarkStatus(boolean idle) {}
-        };
+        output = new ProcessFunctionOutput(node);
         context.bindOutput(output);
         operator = pipeline.binding(node).operator().create();
         operator.open(context, output);
@@ -54,8 +40,7 @@ public final class RecordFunction extends ProcessFunction<Row, Row> implements R
 
     @Override
     public void processElement(Row row, Context ctx, Collector<Row> collector) {
-        current = ctx;
-        out = collector;
+        output.at(ctx, collector);
         Long ts = ctx.timestamp();
         operator.processElement(row, ts == null ? dev.eddy.runtime.Time.NO_TIMESTAMP : ts);
     }

@@ -4,7 +4,6 @@ import dev.eddy.expr.EvaluationException;
 import dev.eddy.operators.time.EventTimeParts;
 import dev.eddy.operators.time.TimestampsAndWatermarksOperator;
 import dev.eddy.runtime.OperatorContext;
-import dev.eddy.runtime.Output;
 import dev.eddy.types.Row;
 import dev.eddy.types.RowJson;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -25,7 +24,7 @@ public final class TimestampCheck extends ProcessFunction<Row, Row> implements R
     private final String node;
     private transient EventTimeParts parts;
     private transient OperatorContext context;
-    private transient Context current;
+    private transient ProcessFunctionOutput output;
 
     public TimestampCheck(PipelineRef pipeline, String node) {
         this.pipeline = pipeline;
@@ -37,19 +36,9 @@ public final class TimestampCheck extends ProcessFunction<Row, Row> implements R
         parts = EventTimeParts.of(pipeline.binding(node).parts());
         var task = getRuntimeContext().getTaskInfo();
         context = pipeline.context(node, task.getIndexOfThisSubtask(), task.getNumberOfParallelSubtasks());
-        context.bindOutput(new Output() {
-            @Override
-            public void collect(Row row, long timestamp) {}
-
-            @Override
-            public void collect(String port, Row row, long timestamp) { current.output(Ports.tag(node, port), row); }
-
-            @Override
-            public void emitWatermark(long watermark) {}
-
-            @Override
-            public void emitWatermarkStatus(boolean idle) {}
-        });
+        // Only the errors port is used: a record that passes is collected below, by this function itself.
+        output = new ProcessFunctionOutput(node);
+        context.bindOutput(output);
     }
 
     @Override
@@ -58,7 +47,7 @@ public final class TimestampCheck extends ProcessFunction<Row, Row> implements R
         try {
             TimestampsAndWatermarksOperator.eventTime(parts.timestamp(), row, previous);
         } catch (EvaluationException e) {
-            current = ctx;
+            output.at(ctx, out);
             context.recordFailed(row, previous, RowJson.toLine(row, pipeline.inputSchema(node, "in")), e.getMessage());
             return;
         }

@@ -30,9 +30,6 @@ public final class WindowResult<A, W extends Window> extends ProcessWindowFuncti
     public void process(Object key, Context ctx, Iterable<A> accumulators, Collector<Row> out) {
         if (function == null) function = Windows.parts(pipeline, node).function();
         for (A acc : accumulators) {
-            // An evictor that left nothing: Flink's ReduceApplyWindowFunction passes the reduce of no
-            // records on as null, where Eddy's reduce emits nothing (an aggregate still emits its empty result).
-            if (acc == null) continue;
             for (Row r : function.fromAccumulator(key, Windows.of(ctx.window()), acc)) out.collect(r);
         }
     }
