@@ -10,7 +10,10 @@ import dev.eddy.types.Row;
 public sealed interface Observation {
     long time();
 
-    /** A record leaving a node's port; samples may be thinned, totals are in {@link NodeMetrics}. */
+    /**
+     * A record leaving a node's port, or (port "in") arriving at a sink; samples may be thinned,
+     * totals are in {@link NodeMetrics}.
+     */
     record RecordSampled(long time, String node, int subtask, String port, Row row, long timestamp) implements Observation {}
 
     /** A node's output watermark advanced. */

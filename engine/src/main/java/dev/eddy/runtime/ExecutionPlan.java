@@ -92,6 +92,14 @@ public final class ExecutionPlan {
             for (int i = 0; i < ts.length; i++) {
                 String name = n.parallelism() == 1 ? n.id() : n.id() + "#" + (i + 1);
                 ts[i] = new Task(name, order++, i, channelCount.get(n.id()), channelInput.get(n.id()));
+                for (Map.Entry<JobSpec.EdgeSpec, Integer> b : channelBase.get(n.id()).entrySet()) {
+                    JobSpec.NodeSpec from = nodes.get(b.getKey().from());
+                    if (isPointwise(from, n)) {
+                        ts[i].describeChannel(b.getValue(), from.id(), i, b.getKey().toPort());
+                    } else {
+                        for (int c = 0; c < from.parallelism(); c++) ts[i].describeChannel(b.getValue() + c, from.id(), c, b.getKey().toPort());
+                    }
+                }
                 tasks.add(ts[i]);
             }
             tasksByHead.put(n.id(), ts);
@@ -124,7 +132,7 @@ public final class ExecutionPlan {
                     JobSpec.NodeSpec down = nodes.get(e.to());
                     Target t;
                     if (chainHeadOf.get(down.id()).equals(chainHeadOf.get(n.id()))) {
-                        t = new ChainedTarget(operators.get(down.id())[i], metrics.get(down.id()).get(i));
+                        t = target(operators.get(down.id())[i], metrics.get(down.id()).get(i), outbound.get(down.id()).isEmpty(), env, clock);
                     } else {
                         t = writer(n, down, e, i, tasksByHead.get(down.id()), channelBase.get(down.id()).get(e),
                                 channelFactory, spec.maxParallelism());
@@ -135,6 +143,7 @@ public final class ExecutionPlan {
                 Map<String, Target[]> portArrays = new LinkedHashMap<>();
                 ports.forEach((p, l) -> portArrays.put(p, l.toArray(new Target[0])));
                 OperatorContext ctx = contexts.get(n.id())[i];
+                task.addChainMetrics(metrics.get(n.id()).get(i));
                 NodeOutput out = new NodeOutput(n.id(), i, metrics.get(n.id()).get(i), env.observations(), clock, portArrays);
                 ctx.bindOutput(out);
                 if (n.isSource()) {
@@ -144,13 +153,17 @@ public final class ExecutionPlan {
                     StreamOperator op = operators.get(n.id())[i];
                     task.addOperator(n.id(), op, ctx);
                     if (chainHeadOf.get(n.id()).equals(n.id())) {
-                        task.setHead(op, new ChainedTarget(op, metrics.get(n.id()).get(i)));
+                        task.setHead(op, target(op, metrics.get(n.id()).get(i), outbound.get(n.id()).isEmpty(), env, clock));
                     }
                 }
             }
         }
         // Operators were added downstream-first; endInput must run head-first so flushed output reaches the tail.
         for (Task t : tasks) t.reverseOperators();
+    }
+
+    private static ChainedTarget target(StreamOperator op, NodeMetrics m, boolean sink, JobEnvironment env, ProcessingTimeService clock) {
+        return sink ? new ChainedTarget(op, m, env.observations(), clock) : new ChainedTarget(op, m);
     }
 
     private static long share(long total, int subtask, int parallelism) {

@@ -106,4 +106,15 @@ final class InputWatermarks {
             listener.watermark(min);
         }
     }
+
+    /** The combined watermark the head operator last received. */
+    long combined() { return valves.length == 1 ? valves[0].lastOutput() : combined; }
+
+    boolean isIdle() { return valves.length == 1 ? valves[0].isIdle() : combinedIdle; }
+
+    long channelWatermark(int channel) { return valves[inputOf[channel]].channelWatermark(channelInInput[channel]); }
+
+    boolean isChannelIdle(int channel) { return valves[inputOf[channel]].isChannelIdle(channelInInput[channel]); }
+
+    boolean isChannelAligned(int channel) { return valves[inputOf[channel]].isChannelAligned(channelInInput[channel]); }
 }

@@ -26,5 +26,11 @@ public interface SourceReader {
     /** Whether records arrive in real time from outside (a socket), so virtual time must follow the wall clock. */
     default boolean isLive() { return false; }
 
+    /**
+     * Emits a record typed in by hand (the designer's inject) as if this source had read it, so it
+     * passes whatever the source does to its own records, a watermark strategy inside it included.
+     */
+    default void inject(dev.eddy.types.Row row, long timestamp, Output output) { output.collect(row, timestamp); }
+
     default void close() throws Exception {}
 }

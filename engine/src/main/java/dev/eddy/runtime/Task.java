@@ -31,6 +31,12 @@ public final class Task {
     private ChainedTarget headTarget;
     private boolean finished;
 
+    /** Which node subtask sends on each channel, and into which port: for the "why is it stuck" view. */
+    private String[] channelFrom = new String[0];
+    private int[] channelFromSubtask = new int[0];
+    private String[] channelPort = new String[0];
+    private final List<dev.eddy.observe.NodeMetrics> chainMetrics = new ArrayList<>();
+
     /** The input port each channel feeds; two-input operators (joins) tell left from right by it. */
     private final int[] channelInput;
 
@@ -94,6 +100,37 @@ public final class Task {
     }
 
     void addSourceNode(String nodeId) { nodeIds.add(0, nodeId); }
+
+    void describeChannel(int channel, String fromNode, int fromSubtask, String toPort) {
+        if (channelFrom.length < channelCount) {
+            channelFrom = new String[channelCount];
+            channelFromSubtask = new int[channelCount];
+            channelPort = new String[channelCount];
+        }
+        channelFrom[channel] = fromNode;
+        channelFromSubtask[channel] = fromSubtask;
+        channelPort[channel] = toPort;
+    }
+
+    void addChainMetrics(dev.eddy.observe.NodeMetrics m) { chainMetrics.add(m); }
+
+    /** Where this task stands on event time; on the task's thread, between elements. */
+    public dev.eddy.observe.InputWatermarkStatus watermarkStatus() {
+        List<dev.eddy.observe.InputWatermarkStatus.Channel> cs = new ArrayList<>();
+        for (int c = 0; c < channelCount && watermarks != null; c++) {
+            cs.add(new dev.eddy.observe.InputWatermarkStatus.Channel(c < channelFrom.length ? channelFrom[c] : "?",
+                    c < channelFrom.length ? channelFromSubtask[c] : 0, c < channelPort.length ? channelPort[c] : "in",
+                    watermarks.channelWatermark(c), watermarks.isChannelIdle(c), watermarks.isChannelAligned(c)));
+        }
+        List<Long> outs = new ArrayList<>();
+        for (String id : nodeIds) {
+            long w = Long.MIN_VALUE;
+            for (dev.eddy.observe.NodeMetrics m : chainMetrics) if (m.node.equals(id)) w = m.lastWatermark;
+            outs.add(w);
+        }
+        return new dev.eddy.observe.InputWatermarkStatus(nodeIds, subtaskIndex,
+                watermarks == null ? Long.MIN_VALUE : watermarks.combined(), watermarks != null && watermarks.isIdle(), cs, outs);
+    }
 
     void addWriter(RecordWriter w) { writers.add(w); }
 
@@ -165,6 +202,20 @@ public final class Task {
             finish();
         }
         return p;
+    }
+
+    /** Emits a record typed in by hand from this source task; false once the source has finished. */
+    public boolean inject(dev.eddy.types.Row row, long timestamp) {
+        if (reader == null || finished) return false;
+        try {
+            reader.inject(row, timestamp, sourceOutput);
+        } catch (JobFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new JobFailedException(sourceContext.nodeId(), "source \"" + sourceContext.nodeId()
+                    + "\" failed on an injected record: " + Failures.describe(e), e);
+        }
+        return true;
     }
 
     /** An element arrived on one of this task's input channels. */

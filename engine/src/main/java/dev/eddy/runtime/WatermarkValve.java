@@ -58,6 +58,14 @@ public final class WatermarkValve {
         aligned[channel] = watermarks[channel] >= lastOutput;
     }
 
+    public int channels() { return watermarks.length; }
+
+    public long channelWatermark(int channel) { return watermarks[channel]; }
+
+    public boolean isChannelIdle(int channel) { return idle[channel]; }
+
+    public boolean isChannelAligned(int channel) { return aligned[channel]; }
+
     public boolean isIdle() {
         for (boolean b : idle) if (!b) return false;
         return true;

@@ -38,6 +38,12 @@ public final class WatermarkedSourceReader implements SourceReader {
     }
 
     @Override
+    public void inject(Row row, long timestamp, Output output) {
+        downstream = output;
+        generator.processElement(row, timestamp);
+    }
+
+    @Override
     public long nextDueTime() { return reader.nextDueTime(); }
 
     @Override

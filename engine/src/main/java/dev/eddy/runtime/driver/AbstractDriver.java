@@ -1,5 +1,6 @@
 package dev.eddy.runtime.driver;
 
+import dev.eddy.observe.InputWatermarkStatus;
 import dev.eddy.observe.JobState;
 import dev.eddy.observe.NodeMetrics;
 import dev.eddy.observe.Observation;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /** What both drivers share: the plan, the outcome bookkeeping and the final totals. */
 abstract class AbstractDriver implements Driver {
@@ -65,15 +67,29 @@ abstract class AbstractDriver implements Driver {
 
     @Override
     public CompletableFuture<List<WindowSnapshot>> openWindows(WindowQuery query) {
+        return ask(query.node(), t -> t.openWindows(query)).thenApply(all -> {
+            all.sort(Comparator.comparingLong(WindowSnapshot::start).thenComparingLong(WindowSnapshot::end)
+                    .thenComparing(w -> String.valueOf(w.key())).thenComparingInt(WindowSnapshot::subtask));
+            return all;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<InputWatermarkStatus>> watermarkStatus(String node) {
+        return ask(node, t -> List.of(t.watermarkStatus()));
+    }
+
+    /** Asks every subtask that runs the node, each on its own thread between two elements. */
+    private <T> CompletableFuture<List<T>> ask(String node, Function<Task, List<T>> question) {
         ExecutionPlan p = plan;
         if (p == null) return CompletableFuture.failedFuture(new IllegalStateException("the run has not started yet"));
-        List<CompletableFuture<List<WindowSnapshot>>> answers = new ArrayList<>();
+        List<CompletableFuture<List<T>>> answers = new ArrayList<>();
         for (Task t : p.tasks()) {
-            if (!t.nodeIds().contains(query.node())) continue;
-            CompletableFuture<List<WindowSnapshot>> answer = new CompletableFuture<>();
+            if (!t.nodeIds().contains(node)) continue;
+            CompletableFuture<List<T>> answer = new CompletableFuture<>();
             mailbox(t).post(() -> {
                 try {
-                    answer.complete(t.openWindows(query));
+                    answer.complete(question.apply(t));
                 } catch (RuntimeException e) {
                     answer.completeExceptionally(e);
                 }
@@ -81,13 +97,11 @@ abstract class AbstractDriver implements Driver {
             answers.add(answer);
         }
         if (answers.isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("there is no node \"" + query.node() + "\" in this run"));
+            return CompletableFuture.failedFuture(new IllegalArgumentException("there is no node \"" + node + "\" in this run"));
         }
         return CompletableFuture.allOf(answers.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
-            List<WindowSnapshot> all = new ArrayList<>();
-            for (CompletableFuture<List<WindowSnapshot>> a : answers) all.addAll(a.join());
-            all.sort(Comparator.comparingLong(WindowSnapshot::start).thenComparingLong(WindowSnapshot::end)
-                    .thenComparing(w -> String.valueOf(w.key())).thenComparingInt(WindowSnapshot::subtask));
+            List<T> all = new ArrayList<>();
+            for (CompletableFuture<List<T>> a : answers) all.addAll(a.join());
             return all;
         });
     }

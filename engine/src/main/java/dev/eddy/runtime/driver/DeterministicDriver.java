@@ -72,6 +72,63 @@ public final class DeterministicDriver extends AbstractDriver {
 
     public long currentTime() { return now; }
 
+    /** Builds and opens the tasks without taking a step, so questions can be answered before the first one. */
+    public void start() {
+        if (!opened) open();
+    }
+
+    /**
+     * Emits a record typed in by hand from the source node (its first subtask that still runs) and
+     * delivers everything it causes. Runs on the driver's thread: post it through a run control.
+     * False when the node is no source of this run or has finished.
+     */
+    public boolean inject(String sourceNode, dev.eddy.types.Row row, long timestamp) {
+        if (!opened) open();
+        if (done) return false;
+        for (Task t : sources) {
+            if (!t.nodeIds().get(0).equals(sourceNode)) continue;
+            boolean took;
+            try {
+                took = t.inject(row, timestamp);
+                drain();
+            } catch (RuntimeException | StackOverflowError e) {
+                fail(e, null);
+                done = true;
+                return false;
+            }
+            if (took) return true;
+        }
+        return false;
+    }
+
+    /** Publishes every subtask's counters as they are now, for live charts of throughput. */
+    public void publishMetrics() {
+        if (!opened) return;
+        for (java.util.Map.Entry<String, java.util.List<dev.eddy.observe.NodeMetrics>> e : plan.metrics().entrySet()) {
+            for (dev.eddy.observe.NodeMetrics m : e.getValue()) {
+                env.observations().publish(new dev.eddy.observe.Observation.MetricsReported(now, m.node, m.subtask, m.snapshot()));
+            }
+        }
+    }
+
+    /** Answers posted questions, waiting up to the given time for one; for a caller that holds the run between steps. */
+    void serveCommands(long waitMillis) throws InterruptedException {
+        mail.runAll();
+        synchronized (pacer) {
+            if (mail.isEmpty()) pacer.wait(waitMillis);
+        }
+        mail.runAll();
+    }
+
+    void post(Runnable command) { mail.post(command); }
+
+    /** Ends the run (at its end, or after a cancel) and reports its totals. */
+    JobResult finish() {
+        if (!opened) open();
+        done = true;
+        return result(startNanos);
+    }
+
     public boolean isDone() { return done; }
 
     /**

@@ -20,4 +20,10 @@ public interface Driver {
      * thread. Fails when the run has not started, or the node does not exist or keeps no windows.
      */
     CompletableFuture<List<WindowSnapshot>> openWindows(WindowQuery query);
+
+    /**
+     * Where every subtask of the task that runs the node stands on event time: its input channels'
+     * watermarks and idleness, as the mailbox answers between two elements.
+     */
+    CompletableFuture<List<dev.eddy.observe.InputWatermarkStatus>> watermarkStatus(String node);
 }
