@@ -11,6 +11,9 @@ import dev.eddy.app.files.StartPage;
 import dev.eddy.app.inspector.InspectorView;
 import dev.eddy.app.palette.PaletteView;
 import dev.eddy.app.problems.ProblemsView;
+import dev.eddy.app.run.InjectDialog;
+import dev.eddy.app.run.LiveRun;
+import dev.eddy.app.run.RunToolbar;
 import dev.eddy.catalog.Catalog;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -49,6 +52,8 @@ public final class DesignerWindow {
     private final RecentFiles recent;
     private final Scene scene;
     private final Themes themes;
+    private final LiveRun liveRun;
+    private final TabPane below;
 
     public DesignerWindow(Stage stage, Catalog catalog, AppHome home) {
         this.stage = stage;
@@ -80,18 +85,34 @@ public final class DesignerWindow {
                 doc.validationProperty()));
         problemsTab.setContent(problems);
         problemsTab.setClosable(false);
-        TabPane below = new TabPane(problemsTab);
+        liveRun = new LiveRun(doc, canvas, this::say);
+        below = new TabPane(problemsTab);
+        below.setId("below");
+        below.getTabs().addAll(liveRun.tabs());
         SplitPane middle = new SplitPane(canvasWithBanner, below);
         middle.setOrientation(Orientation.VERTICAL);
         middle.setDividerPositions(0.76);
+        // Pressing play shows what the run does; the problems tab is where a pipeline that cannot run sends you.
+        // The views get half the height, and the canvas refits the pipeline into the other half.
+        liveRun.stateProperty().addListener((o, a, b) -> {
+            if (a != dev.eddy.observe.JobState.CREATED || b == dev.eddy.observe.JobState.CREATED) return;
+            if (below.getSelectionModel().getSelectedItem() == problemsTab) below.getSelectionModel().select(1);
+            if (middle.getDividers().get(0).getPosition() > 0.5) {
+                middle.setDividerPositions(0.5);
+                javafx.application.Platform.runLater(canvas::fitToView);
+            }
+        });
         SplitPane columns = new SplitPane(palette, middle, inspector);
         columns.setDividerPositions(0.15, 0.76);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
         themes = new Themes(home);
         BorderPane main = new BorderPane(columns);
-        main.setTop(new VBox(new DesignerMenus(actions, canvas, doc, themes, this::showStartPage).menuBar(),
-                DesignerMenus.toolBar(actions, canvas, doc, this::say)));
+        RunToolbar run = new RunToolbar(liveRun, new InjectDialog(doc, liveRun, this::say));
+        javafx.scene.control.ToolBar tools = DesignerMenus.toolBar(actions, canvas, doc, this::say);
+        tools.getItems().add(new javafx.scene.control.Separator());
+        tools.getItems().addAll(run.controls());
+        main.setTop(new VBox(new DesignerMenus(actions, canvas, doc, themes, this::showStartPage).menuBar(), tools, run.timelineRow()));
         main.setBottom(statusBar());
         StackPane root = new StackPane(main, ghosts);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -102,7 +123,10 @@ public final class DesignerWindow {
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, doc.dirtyProperty(), doc.fileProperty(), doc.pipelineProperty()));
         stage.setOnCloseRequest(e -> {
             if (!actions.confirmDiscard()) e.consume();
-            else autosave.clear();
+            else {
+                liveRun.reset();
+                autosave.clear();
+            }
         });
     }
 
@@ -112,7 +136,9 @@ public final class DesignerWindow {
                 canvas.viewport().zoomProperty()));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(12, status, spring, zoom);
+        zoom.setMinWidth(Region.USE_PREF_SIZE);
+        liveRun.status().setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(12, status, spring, liveRun.status(), zoom);
         bar.getStyleClass().add("status-bar");
         return bar;
     }
@@ -181,6 +207,9 @@ public final class DesignerWindow {
 
     private void say(String message) { status.setText(message); }
 
+    /** What the status line says now. */
+    public String statusText() { return status.getText(); }
+
     public Document document() { return doc; }
 
     public Selection selection() { return selection; }
@@ -190,4 +219,9 @@ public final class DesignerWindow {
     public DesignerActions actions() { return actions; }
 
     public Scene scene() { return scene; }
+
+    public LiveRun liveRun() { return liveRun; }
+
+    /** The tabs under the canvas: problems first, then the live run's views. */
+    public TabPane belowTabs() { return below; }
 }

@@ -1,23 +1,46 @@
 package dev.eddy.app;
 
 import dev.eddy.app.files.AppHome;
+import dev.eddy.app.run.RunCapture;
 import dev.eddy.nodes.StandardCatalog;
-import java.nio.file.Path;
-import java.util.List;
+import dev.eddy.runtime.driver.Pacer;
+import java.nio.file.Files;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
-/** Starts the designer: {@code eddy design [PIPELINE.json]}, or its measurement with {@code --measure [NODES]}. */
+/** Starts the designer ({@link DesignOptions}), or its measurement with {@code --measure [NODES]}. */
 public final class EddyDesigner extends Application {
     @Override
-    public void start(Stage stage) {
-        List<String> args = getParameters().getRaw();
-        DesignerWindow window = new DesignerWindow(stage, StandardCatalog.get(), AppHome.fromSystem());
-        window.show(args.isEmpty() ? null : Path.of(args.get(0)));
+    public void start(Stage stage) throws Exception {
+        DesignOptions o = DesignOptions.parse(getParameters().getRaw().toArray(String[]::new), new int[1]);
+        // A capture must not touch the user's recent files or autosave: it gets an app folder of its own.
+        AppHome home = o.capture == null ? AppHome.fromSystem() : new AppHome(Files.createTempDirectory("eddy-capture-home"));
+        DesignerWindow window = new DesignerWindow(stage, StandardCatalog.get(), home);
+        window.show(o.pipeline);
+        if (o.capture == null) return;
+        if (window.document().get().nodes().isEmpty()) {
+            System.err.println("eddy design: " + o.pipeline + " could not be opened: " + window.statusText());
+            Platform.exit();
+            System.exit(2);
+        }
+        RunCapture capture = new RunCapture(window.scene(), window.belowTabs(), window.liveRun(), o.capture, o.seconds, result -> {
+            if (result.failure() != null) System.err.println("eddy design: " + result.failure());
+            else System.err.println("eddy design: wrote " + result.report() + " and " + result.pictures().size() + " pictures");
+            window.liveRun().reset();
+            Platform.exit();
+            System.exit(result.failure() == null ? 0 : 1);
+        });
+        Platform.runLater(() -> capture.begin(o.speed == null ? Pacer.AS_FAST_AS_POSSIBLE : o.speed));
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("--measure")) Application.launch(DesignerMeasure.class, args);
-        else launch(args);
+        if (args.length > 0 && args[0].equals("--measure")) {
+            Application.launch(DesignerMeasure.class, args);
+            return;
+        }
+        int[] exit = new int[1];
+        if (DesignOptions.parse(args, exit) == null) System.exit(exit[0]);
+        launch(args);
     }
 }

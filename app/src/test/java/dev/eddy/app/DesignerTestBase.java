@@ -16,7 +16,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Starts the real designer window, with its own app folder, before each test. */
-abstract class DesignerTestBase {
+public abstract class DesignerTestBase {
     protected final FxRobot robot = new FxRobot();
     protected DesignerWindow window;
     protected Path home;
@@ -29,7 +29,7 @@ abstract class DesignerTestBase {
     protected Path initialFile() throws IOException { return null; }
 
     @BeforeEach
-    void start() throws Exception {
+    protected void start() throws Exception {
         home = Files.createTempDirectory("eddy-home");
         work = Files.createTempDirectory("eddy-work");
         beforeShow(home);
@@ -44,7 +44,7 @@ abstract class DesignerTestBase {
     }
 
     @AfterEach
-    void stop() throws Exception {
+    protected void stop() throws Exception {
         // Nothing may ask "save first?" while the test's stage is torn down.
         if (window != null) {
             WaitForAsyncUtils.asyncFx(() -> window.document().replace(dev.eddy.app.document.Document.empty(), null)).get();

@@ -88,7 +88,7 @@ public final class WatermarkDiagnosis {
         return "the channel from \"" + c.fromNode() + "\" subtask " + c.fromSubtask() + ("in".equals(c.toPort()) ? "" : " (port " + c.toPort() + ")");
     }
 
-    static boolean isGenerator(Node n) {
+    public static boolean isGenerator(Node n) {
         return "watermarks".equals(n.type()) || n.paramsView().hasNonNull("watermarks");
     }
 

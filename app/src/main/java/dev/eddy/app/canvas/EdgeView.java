@@ -46,6 +46,27 @@ public final class EdgeView extends Group {
         c.setEndY(to.getY());
     }
 
+    private static final javafx.css.PseudoClass FLOWING = javafx.css.PseudoClass.getPseudoClass("flowing");
+    private javafx.scene.control.Tooltip lastRecords;
+
+    /** During a run: whether records crossed since the last frame, and the last ones that did, shown on hover. */
+    void showFlow(String recent, boolean flowing) {
+        pseudoClassStateChanged(FLOWING, flowing);
+        if (recent == null) {
+            if (lastRecords != null) javafx.scene.control.Tooltip.uninstall(hitArea, lastRecords);
+            lastRecords = null;
+            return;
+        }
+        if (lastRecords == null) {
+            lastRecords = new javafx.scene.control.Tooltip();
+            lastRecords.setShowDelay(javafx.util.Duration.millis(150));
+            javafx.scene.control.Tooltip.install(hitArea, lastRecords);
+        }
+        lastRecords.setText(recent);
+    }
+
+    String flowText() { return lastRecords == null ? null : lastRecords.getText(); }
+
     void setSelected(boolean selected) {
         if (selected && !getStyleClass().contains("selected")) getStyleClass().add("selected");
         if (!selected) getStyleClass().remove("selected");

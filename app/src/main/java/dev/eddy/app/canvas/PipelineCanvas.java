@@ -47,6 +47,11 @@ public final class PipelineCanvas extends Region {
     private final Group world = new Group();
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
+    private final Group badgeLayer = new Group();
+    private final Map<String, javafx.scene.control.Label> badgeLabels = new LinkedHashMap<>();
+    private final Map<String, javafx.scene.control.Label> lateLabels = new LinkedHashMap<>();
+    private Map<String, NodeBadge> badges = Map.of();
+    private Map<String, EdgeFlow> flows = Map.of();
     private final Pane overlay = new Pane();
     private final Rectangle rubber = new Rectangle();
     private final Viewport viewport = new Viewport(world, grid);
@@ -75,7 +80,8 @@ public final class PipelineCanvas extends Region {
         rubber.setVisible(false);
         overlay.getChildren().add(rubber);
         overlay.setMouseTransparent(true);
-        world.getChildren().addAll(edgeLayer, nodeLayer);
+        world.getChildren().addAll(edgeLayer, nodeLayer, badgeLayer);
+        badgeLayer.setMouseTransparent(true);
         getChildren().addAll(grid, world, overlay);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -118,6 +124,61 @@ public final class PipelineCanvas extends Region {
     }
 
     public BooleanProperty snapProperty() { return snap; }
+
+    /**
+     * What a run reports about a node, drawn under it while the run lasts: counts, rate and
+     * watermark as text, the late records as a badge of their own, and how busy the node is.
+     */
+    public record NodeBadge(String text, long late, boolean busy) {}
+
+    /** Shows (or, with an empty map, clears) the run's badges; cheap enough to call every frame. */
+    public void showBadges(Map<String, NodeBadge> next) {
+        badges = next;
+        badgeLabels.keySet().removeIf(id -> {
+            if (next.containsKey(id) && nodes.containsKey(id)) return false;
+            badgeLayer.getChildren().removeAll(badgeLabels.get(id), lateLabels.get(id));
+            lateLabels.remove(id);
+            return true;
+        });
+        next.forEach((id, b) -> {
+            NodeView v = nodes.get(id);
+            if (v == null) return;
+            javafx.scene.control.Label text = badgeLabels.computeIfAbsent(id, k -> badgeLabel("badge-" + k, "run-badge"));
+            javafx.scene.control.Label late = lateLabels.computeIfAbsent(id, k -> badgeLabel("late-badge-" + k, "late-badge"));
+            text.setText(b.text());
+            text.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("busy"), b.busy());
+            text.relocate(v.getLayoutX(), v.getLayoutY() + v.prefHeight(-1) + 4);
+            late.setVisible(b.late() > 0);
+            late.setText("late " + b.late());
+            late.relocate(v.getLayoutX() + NodeView.WIDTH - 46, v.getLayoutY() - 12);
+        });
+    }
+
+    private javafx.scene.control.Label badgeLabel(String id, String style) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label();
+        l.setId(id);
+        l.getStyleClass().add(style);
+        badgeLayer.getChildren().add(l);
+        return l;
+    }
+
+    /** What crossed an edge during a run: the last records, as text, and whether any did since the last frame. */
+    public record EdgeFlow(String recent, boolean flowing) {}
+
+    /** Shows each edge's flow (keyed by its source node and port); an edge missing from the map shows none. */
+    public void showFlows(Map<String, EdgeFlow> byFromPort) {
+        flows = byFromPort;
+        edges.forEach((e, v) -> {
+            EdgeFlow f = byFromPort.get(e.from() + "/" + e.outPort());
+            v.showFlow(f == null ? null : f.recent(), f != null && f.flowing());
+        });
+    }
+
+    /** The last records shown for an edge, for tests. */
+    public String flowText(Edge e) {
+        EdgeView v = edges.get(e);
+        return v == null ? null : v.flowText();
+    }
 
     public BooleanProperty gridVisibleProperty() { return grid.visibleProperty(); }
 
@@ -206,6 +267,8 @@ public final class PipelineCanvas extends Region {
         routeEdges();
         selection.prune(p);
         showSelection();
+        showBadges(badges);
+        showFlows(flows);
     }
 
     private void routeEdges() {

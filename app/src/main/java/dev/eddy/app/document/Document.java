@@ -33,6 +33,10 @@ public final class Document {
     private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper(this, "undoLabel");
     private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper(this, "redoLabel");
     private Pipeline saved;
+    /** Why the pipeline may not change now (a run holds it), or null. */
+    private String lockedBecause;
+    private java.util.function.Consumer<String> refusals = m -> { };
+    private Runnable replaced = () -> { };
 
     public Document(Catalog catalog) {
         this.validator = new PipelineValidator(catalog);
@@ -45,6 +49,7 @@ public final class Document {
 
     /** Starts over with a pipeline (new, opened, restored); nodes without a position are laid out. */
     public void replace(Pipeline p, Path from) {
+        replaced.run();
         Pipeline laidOut = AutoLayout.apply(p, false);
         history.clear();
         // A restored autosave without a file stays unsaved; a file or a blank page starts clean.
@@ -65,16 +70,44 @@ public final class Document {
         dirty.set(false);
     }
 
+    /**
+     * Holds the pipeline as it is while a run uses it, so the run and the canvas never drift
+     * apart: edits are refused with the reason, except moving nodes, which changes no semantics.
+     * Null lifts the lock.
+     */
+    public void lock(String reason) { lockedBecause = reason; }
+
+    public boolean isLocked() { return lockedBecause != null; }
+
+    /** Who hears that another pipeline is about to take this one's place (a run of the old one stops). */
+    public void onReplace(Runnable listener) { replaced = listener; }
+
+    /** Who hears that an edit was refused (the status line). */
+    public void onRefusal(java.util.function.Consumer<String> listener) { refusals = listener; }
+
+    private boolean refused() {
+        if (lockedBecause == null) return false;
+        refusals.accept(lockedBecause);
+        return true;
+    }
+
     /** Applies one undoable edit; an edit that changes nothing leaves no trace in the history. */
     public void edit(String label, UnaryOperator<Pipeline> change) {
         Pipeline before = pipeline.get();
         Pipeline after = change.apply(before);
         if (after.equals(before)) return;
+        if (lockedBecause != null && !onlyMoves(before, after) && refused()) return;
         history.recorded(label, before);
         set(after);
     }
 
+    private static boolean onlyMoves(Pipeline a, Pipeline b) {
+        return new Pipeline(a.name(), a.description(), a.settings(), a.nodes(), a.edges(), null)
+                .equals(new Pipeline(b.name(), b.description(), b.settings(), b.nodes(), b.edges(), null));
+    }
+
     public boolean undo() {
+        if (refused()) return false;
         UndoHistory.Step s = history.undo(pipeline.get());
         if (s == null) return false;
         set(s.before());
@@ -82,6 +115,7 @@ public final class Document {
     }
 
     public boolean redo() {
+        if (refused()) return false;
         UndoHistory.Step s = history.redo(pipeline.get());
         if (s == null) return false;
         set(s.before());

@@ -20,6 +20,11 @@ import java.util.concurrent.CompletableFuture;
 public final class RunControl {
     /** How often, in wall time, the counters are published while the run plays. */
     private static final long METRICS_EVERY_NANOS = 100_000_000L;
+    /**
+     * And at least once per second of the run's own clock, so that throughput over processing time
+     * has points at any speed, even when a whole run takes less wall time than one report interval.
+     */
+    private static final long METRICS_EVERY_VIRTUAL_MILLIS = 1_000L;
 
     private final DeterministicDriver driver;
     private final Pacer pacer;
@@ -142,6 +147,7 @@ public final class RunControl {
                 if (!playing) publish(JobState.PAUSED);
             }
             long lastMetrics = System.nanoTime();
+            long lastMetricsVirtual = virtualTime;
             boolean more = !driver.isDone();
             while (more && !canceled) {
                 boolean take;
@@ -170,9 +176,10 @@ public final class RunControl {
                     }
                 }
                 long nowNanos = System.nanoTime();
-                if (single || nowNanos - lastMetrics >= METRICS_EVERY_NANOS) {
+                if (single || nowNanos - lastMetrics >= METRICS_EVERY_NANOS || virtualTime - lastMetricsVirtual >= METRICS_EVERY_VIRTUAL_MILLIS) {
                     driver.publishMetrics();
                     lastMetrics = nowNanos;
+                    lastMetricsVirtual = virtualTime;
                 }
             }
         } catch (InterruptedException e) {

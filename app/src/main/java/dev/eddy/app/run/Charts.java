@@ -1,0 +1,73 @@
+package dev.eddy.app.run;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.text.SimpleDateFormat;
+import java.util.TimeZone;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYSeries;
+
+/** The live run's chart conventions: times on UTC clocks, one palette, quiet grid lines, no animation. */
+final class Charts {
+    static final Color RECORD = new Color(0x3b, 0x82, 0xf6, 170);
+    static final Color LATE = new Color(0xdc, 0x26, 0x26);
+    static final Color FIRED = new Color(0x16, 0xa3, 0x4a);
+    static final Color OPEN = new Color(0x3b, 0x82, 0xf6, 120);
+    static final Color LATENESS = new Color(0xf5, 0x9e, 0x0b, 90);
+    static final Color MERGED = new Color(0x94, 0xa3, 0xb8, 90);
+    static final Color[] LINES = {new Color(0x7c, 0x3a, 0xed), new Color(0x05, 0x96, 0x69), new Color(0xea, 0x58, 0x0c),
+            new Color(0x0e, 0x74, 0x90), new Color(0xbe, 0x18, 0x5d), new Color(0x4d, 0x7c, 0x0f)};
+    /** Points a series keeps; older ones scroll out, so a chart never grows without bound. */
+    static final int MAX_POINTS = 20_000;
+
+    private Charts() {}
+
+    static DateAxis timeAxis(String label) {
+        DateAxis a = new DateAxis(label);
+        SimpleDateFormat f = new SimpleDateFormat("HH:mm:ss.SSS");
+        f.setTimeZone(TimeZone.getTimeZone("UTC"));
+        a.setDateFormatOverride(f);
+        a.setTimeZone(TimeZone.getTimeZone("UTC"));
+        a.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        return a;
+    }
+
+    static void style(JFreeChart chart) {
+        chart.setAntiAlias(true);
+        chart.setBackgroundPaint(Color.WHITE);
+        if (chart.getTitle() != null) chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        if (chart.getPlot() instanceof XYPlot p) {
+            p.setBackgroundPaint(new Color(0xfa, 0xfa, 0xfa));
+            p.setDomainGridlinePaint(new Color(0xe2, 0xe8, 0xf0));
+            p.setRangeGridlinePaint(new Color(0xe2, 0xe8, 0xf0));
+            p.setDomainGridlineStroke(new BasicStroke(1f));
+            p.setRangeGridlineStroke(new BasicStroke(1f));
+        }
+    }
+
+    static ChartViewer viewer(JFreeChart chart, String id) {
+        style(chart);
+        ChartViewer v = new ChartViewer(chart);
+        v.setId(id);
+        v.setMinSize(200, 150);
+        return v;
+    }
+
+    /** An instant as the charts' axes show it, with the engine's two ends of time in words. */
+    static String clock(long t) {
+        if (t == Long.MIN_VALUE) return "none yet";
+        if (t == Long.MAX_VALUE) return "end of input";
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.ofEpochMilli(t));
+    }
+
+    static XYSeries series(String name) {
+        XYSeries s = new XYSeries(name, true, true);
+        s.setMaximumItemCount(MAX_POINTS);
+        return s;
+    }
+}

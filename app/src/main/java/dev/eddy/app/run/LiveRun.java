@@ -1,0 +1,332 @@
+package dev.eddy.app.run;
+
+import dev.eddy.app.canvas.PipelineCanvas;
+import dev.eddy.app.document.Document;
+import dev.eddy.model.Node;
+import dev.eddy.model.Pipeline;
+import dev.eddy.observe.JobState;
+import dev.eddy.observe.Observation;
+import dev.eddy.runtime.driver.RunControl;
+import dev.eddy.validate.InvalidPipelineException;
+import dev.eddy.validate.Problem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+
+/**
+ * The designer's live run: one {@link RunSession} at a time, its recording, and the views that
+ * draw it. The engine runs on its own thread; once per frame this drains what it reported into
+ * the recording and the views, and draws the run's badges on the canvas. While a run lasts the
+ * document is locked, so the run and the pipeline on the screen are always the same graph.
+ */
+public final class LiveRun {
+    static final String LOCKED = "The pipeline is running: stop the run (■) or reset it to edit; moving nodes is fine.";
+
+    private final Document doc;
+    private final PipelineCanvas canvas;
+    private final Consumer<String> say;
+    private final RunRecording recording = new RunRecording();
+    private final FrameClock frames = new FrameClock();
+    private final ReadOnlyObjectWrapper<JobState> state = new ReadOnlyObjectWrapper<>(this, "state", JobState.CREATED);
+    private final Label status = new Label("Not running: press play (▶) or step.");
+    private final Tab outputTab = tab("Output");
+    private final Tab watermarksTab = tab("Watermarks");
+    private final Tab windowsTab = tab("Windows");
+    private final Tab lateTab = tab("Late data");
+    private final Tab metricsTab = tab("Metrics");
+    private final Tab whyTab = tab("Why stuck?");
+    private final AnimationTimer timer;
+    private RunSession session;
+    private Pipeline viewsOf;
+    private OutputView output;
+    private WatermarksView watermarks;
+    private WindowsView windows;
+    private LateDataView late;
+    private MetricsView metrics;
+    private WhyStuckView why;
+    private List<RunView> views = List.of();
+    private final javafx.beans.property.ObjectProperty<RunSession.Settings> settings =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "settings", new RunSession.Settings(null, null, null, 1.0));
+    /** The instant the views show while scrubbing, or null when they follow the run live. */
+    private Long shownUpTo;
+    private boolean scrubPending;
+    private boolean ended;
+    private final Map<String, Long> lastIn = new LinkedHashMap<>();
+
+    public LiveRun(Document doc, PipelineCanvas canvas, Consumer<String> say) {
+        this.doc = doc;
+        this.canvas = canvas;
+        this.say = say;
+        status.setId("run-status");
+        doc.onReplace(this::reset);
+        doc.onRefusal(say);
+        buildViews(doc.get());
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) { frame(now); }
+        };
+        timer.start();
+    }
+
+    private static Tab tab(String title) {
+        Tab t = new Tab(title);
+        t.setClosable(false);
+        t.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-").replaceAll("-$", ""));
+        return t;
+    }
+
+    public List<Tab> tabs() { return List.of(outputTab, watermarksTab, windowsTab, lateTab, metricsTab, whyTab); }
+
+    public Label status() { return status; }
+
+    public ReadOnlyObjectProperty<JobState> stateProperty() { return state.getReadOnlyProperty(); }
+
+    public JobState state() { return state.get(); }
+
+    /** Whether a run exists that has not ended yet (playing or paused). */
+    public boolean isActive() { return session != null && !ended; }
+
+    public RunSession.Settings settings() { return settings.get(); }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<RunSession.Settings> settingsProperty() { return settings; }
+
+    /** Mode, parallelism and seed take effect at the next start; the speed at once. */
+    public void setSettings(RunSession.Settings s) {
+        settings.set(s);
+        if (isActive()) session.control().setSpeed(s.speed());
+    }
+
+    public RunRecording recording() { return recording; }
+
+    public FrameClock frames() { return frames; }
+
+    RunControl control() { return session == null ? null : session.control(); }
+
+    /** Starts a run held before its first record, unless one is active; false when it cannot start (and says why). */
+    public boolean prepare() { return ensureSession(); }
+
+    public void play() {
+        if (ensureSession()) session.control().play();
+    }
+
+    public void pause() {
+        if (isActive()) session.control().pause();
+    }
+
+    /** One record (or one timer) and all it causes; starts the run, held, if there is none. */
+    public void step() {
+        if (ensureSession()) session.control().step();
+    }
+
+    /** Ends the run where it is; its recording and views stay to be looked at and scrubbed. */
+    public void stop() {
+        if (isActive()) session.control().cancel();
+    }
+
+    /** Throws the run away: the views are emptied and the pipeline can be edited again. */
+    public void reset() {
+        if (session != null) session.close();
+        session = null;
+        ended = false;
+        recording.clear();
+        frames.clear();
+        lastIn.clear();
+        shownUpTo = null;
+        views.forEach(RunView::reset);
+        canvas.showBadges(Map.of());
+        canvas.showFlows(Map.of());
+        doc.lock(null);
+        state.set(JobState.CREATED);
+        status.setText("Not running: press play (▶) or step.");
+    }
+
+    private boolean ensureSession() {
+        if (isActive()) return true;
+        if (session != null) reset();
+        Pipeline p = doc.get();
+        if (p.nodes().isEmpty()) {
+            say.accept("Nothing to run: add a source and a sink first.");
+            return false;
+        }
+        List<Problem> errors = doc.validation().errors();
+        if (!errors.isEmpty()) {
+            Problem first = errors.get(0);
+            say.accept("The pipeline cannot run: " + (first.nodeId() == null ? "" : "\"" + first.nodeId() + "\": ") + first.message()
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more problems, see Problems)" : ""));
+            return false;
+        }
+        Path dir = doc.file() == null ? null : doc.file().getParent();
+        try {
+            session = RunSession.start(p, dir, settings.get());
+        } catch (InvalidPipelineException | IOException | RuntimeException e) {
+            say.accept("The run could not start: " + e.getMessage());
+            return false;
+        }
+        buildViews(p);
+        doc.lock(LOCKED);
+        state.set(JobState.PAUSED);
+        say.accept("Running \"" + p.name() + "\"; its file sinks write under " + session.outputDir());
+        return true;
+    }
+
+    private void buildViews(Pipeline p) {
+        if (p.equals(viewsOf)) {
+            views.forEach(RunView::reset);
+            return;
+        }
+        viewsOf = p;
+        output = new OutputView(p, doc.validation());
+        watermarks = new WatermarksView(p);
+        windows = new WindowsView(p, doc.validation());
+        late = new LateDataView(p, doc.validation());
+        metrics = new MetricsView(p);
+        why = new WhyStuckView(p, this::control);
+        views = List.of(output, watermarks, windows, late, metrics, new EdgeFlows(p, doc.validation(), canvas));
+        outputTab.setContent(output);
+        watermarksTab.setContent(watermarks);
+        windowsTab.setContent(windows);
+        lateTab.setContent(late);
+        metricsTab.setContent(metrics);
+        whyTab.setContent(why);
+    }
+
+    private void frame(long now) {
+        if (session == null) return;
+        long began = System.nanoTime();
+        List<Observation> drained = session.drain();
+        List<Observation> kept = recording.append(drained);
+        for (Observation o : drained) if (o instanceof Observation.JobStateChanged c) state.set(c.state());
+        if (shownUpTo == null) {
+            for (Observation o : kept) for (RunView v : views) v.accept(o);
+        } else if (scrubPending) {
+            replayUpTo(shownUpTo);
+        }
+        scrubPending = false;
+        views.forEach(RunView::frame);
+        drawBadges();
+        if (!ended && session.control().isOver() && drained.isEmpty() && session.control().finished().isDone()) ended();
+        status.setText(statusText());
+        if (!ended || !drained.isEmpty()) frames.frame(now, System.nanoTime() - began);
+    }
+
+    private void ended() {
+        ended = true;
+        var result = session.control().finished().getNow(null);
+        if (result != null) state.set(result.state());
+        doc.lock(null);
+        if (result != null && result.failure() != null) {
+            say.accept("The run failed" + (result.failedNode() == null ? "" : " in \"" + result.failedNode() + "\"") + ": " + result.failure());
+        } else {
+            say.accept("The run " + (state.get() == JobState.CANCELED ? "was stopped" : "finished") + "; scrub with the time slider to see any instant again.");
+        }
+    }
+
+    /** Shows the run as it was at a processing time: every view is reset and the recording replayed up to it. */
+    public void showInstant(long time) {
+        shownUpTo = time;
+        scrubPending = true;
+        if (session == null) replayUpTo(time);
+    }
+
+    /** Back to following the run as it happens. */
+    public void showLive() {
+        if (shownUpTo == null) return;
+        shownUpTo = null;
+        replayUpTo(Long.MAX_VALUE);
+    }
+
+    public boolean isScrubbing() { return shownUpTo != null; }
+
+    private void replayUpTo(long time) {
+        views.forEach(RunView::reset);
+        lastIn.clear();
+        for (Observation o : recording.upTo(recording.countAtOrBefore(time))) for (RunView v : views) v.accept(o);
+        views.forEach(RunView::frame);
+        drawBadges();
+    }
+
+    private void drawBadges() {
+        Map<String, PipelineCanvas.NodeBadge> badges = new LinkedHashMap<>();
+        for (Node n : viewsOf.nodes()) {
+            MetricsView.Totals t = metrics.totals(n.id());
+            if (!metrics.reportedNodes().contains(n.id())) continue;
+            StringBuilder text = new StringBuilder();
+            if (!n.type().startsWith("source.")) text.append("in ").append(t.recordsIn());
+            if (!n.type().startsWith("sink.")) text.append(text.length() > 0 ? " · " : "").append("out ").append(t.recordsOut());
+            text.append(" · ").append(Math.round(metrics.rate(n.id()))).append("/s");
+            if (!n.type().startsWith("sink.") && (!n.type().startsWith("source.") || t.watermark() != Long.MIN_VALUE)) text.append("\nwm ").append(Charts.clock(t.watermark()));
+            if (t.errors() > 0) text.append(" · errors ").append(t.errors());
+            Long before = lastIn.put(n.id(), t.recordsIn() + t.recordsOut());
+            boolean busy = before != null && before != t.recordsIn() + t.recordsOut();
+            badges.put(n.id(), new PipelineCanvas.NodeBadge(text.toString(), late.lateAt(n.id()), busy));
+        }
+        canvas.showBadges(badges);
+    }
+
+    private String statusText() {
+        RunControl c = session.control();
+        long lowest = Long.MAX_VALUE;
+        boolean any = false;
+        double rate = 0;
+        for (Node n : viewsOf.nodes()) {
+            if (!metrics.reportedNodes().contains(n.id())) continue;
+            if (n.type().startsWith("source.")) rate += metrics.rate(n.id());
+            else if (!n.type().startsWith("sink.")) {
+                lowest = Math.min(lowest, metrics.totals(n.id()).watermark());
+                any = true;
+            }
+        }
+        String shown = shownUpTo == null ? "" : "showing " + Charts.clock(Math.min(shownUpTo, recording.lastTime())) + " · ";
+        return shown + words(state.get()) + " · processing time " + Charts.clock(c.virtualTime()) + " · watermark "
+                + (any ? Charts.clock(lowest) : "none yet") + " · " + Math.round(rate) + " rec/s · "
+                + c.steps() + " steps" + (session.thinned() > 0 ? " · " + session.thinned() + " samples thinned" : "");
+    }
+
+    private static String words(JobState s) {
+        return switch (s) {
+            case CREATED -> "Ready";
+            case RUNNING -> "Running";
+            case PAUSED -> "Paused";
+            case FINISHED -> "Finished";
+            case FAILED -> "Failed";
+            case CANCELED -> "Stopped";
+        };
+    }
+
+    /** What each view holds, for the capture and the tests. */
+    public Map<String, Integer> seriesSizes() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (RunView v : views) v.seriesSizes().forEach((k, n) -> m.put(k, n));
+        return m;
+    }
+
+    /** The pipeline the views were built for: the one running, or that ran last. */
+    Pipeline pipelineShown() { return viewsOf; }
+
+    OutputView output() { return output; }
+
+    WatermarksView watermarks() { return watermarks; }
+
+    WindowsView windows() { return windows; }
+
+    LateDataView late() { return late; }
+
+    MetricsView metrics() { return metrics; }
+
+    WhyStuckView why() { return why; }
+
+    /** A node's latest counters, for the capture's report. */
+    MetricsView.Totals totals(String node) { return metrics.totals(node); }
+
+    int windowsFired() { return windows.firings(); }
+
+    long lateRecords() { return late.total(); }
+}
