@@ -7,7 +7,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Saves what the window shows under app/target/screenshots, for a person to look at (and the README to show). */
 public final class Screenshots {
-    static final Path DIR = Path.of("target", "screenshots");
+    public static final Path DIR = Path.of("target", "screenshots");
 
     private Screenshots() {}
 

@@ -55,6 +55,14 @@ public final class Subscription implements AutoCloseable {
         return out;
     }
 
+    /** At most {@code max} of what is buffered, oldest first: a frame's worth, so no frame takes all of a burst. */
+    public List<Observation> drain(int max) {
+        List<Observation> out = new ArrayList<>(Math.min(max, queue.size()));
+        queue.drainTo(out, max);
+        for (Observation o : out) taken(o);
+        return out;
+    }
+
     /** Waits up to the timeout for the next observation; null when none came. */
     public Observation poll(long timeout, TimeUnit unit) throws InterruptedException {
         Observation o = queue.poll(timeout, unit);

@@ -22,7 +22,10 @@ final class Charts {
     static final Color[] LINES = {new Color(0x7c, 0x3a, 0xed), new Color(0x05, 0x96, 0x69), new Color(0xea, 0x58, 0x0c),
             new Color(0x0e, 0x74, 0x90), new Color(0xbe, 0x18, 0x5d), new Color(0x4d, 0x7c, 0x0f)};
     /** Points a series keeps; older ones scroll out, so a chart never grows without bound. */
-    static final int MAX_POINTS = 20_000;
+    static final int MAX_POINTS = 8_000;
+
+    private static final java.time.format.DateTimeFormatter CLOCK =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
 
     private Charts() {}
 
@@ -61,13 +64,72 @@ final class Charts {
     static String clock(long t) {
         if (t == Long.MIN_VALUE) return "none yet";
         if (t == Long.MAX_VALUE) return "end of input";
-        return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC)
-                .format(java.time.Instant.ofEpochMilli(t));
+        return CLOCK.format(java.time.Instant.ofEpochMilli(t));
     }
 
-    static XYSeries series(String name) {
-        XYSeries s = new XYSeries(name, true, true);
-        s.setMaximumItemCount(MAX_POINTS);
-        return s;
+    /**
+     * When a chart is drawn again: at most ten times a second, only while it is on screen, and once
+     * for all that changed since (its series are told with notify off, the chart once at the end).
+     * Drawing thousands of shapes in software is the costliest thing the live run does.
+     */
+    static final class Redraw {
+        private static final long EVERY_NANOS = 100_000_000L;
+        private final JFreeChart chart;
+        private final javafx.scene.Node view;
+        private long last;
+
+        Redraw(JFreeChart chart, javafx.scene.Node view) {
+            this.chart = chart;
+            this.view = view;
+            chart.setNotify(false);
+        }
+
+        boolean due() {
+            if (view.getScene() == null || !view.isVisible() || (view.getParent() != null && !view.getParent().isVisible())) return false;
+            return System.nanoTime() - last >= EVERY_NANOS;
+        }
+
+        void now() {
+            last = System.nanoTime();
+            chart.setNotify(true);
+            chart.setNotify(false);
+        }
+    }
+
+    /** A series of points that arrive in order of x (or are drawn as shapes only), kept down-sampled. */
+    static XYSeries series(String name) { return new Downsampled(name); }
+
+    /**
+     * A chart's whole history within a fixed number of points: when it is full, every second point
+     * is dropped and from then on only every second point offered is kept, so the series always
+     * spans the run from its start, evenly thinned, and each add costs O(1) amortized.
+     */
+    static final class Downsampled extends XYSeries {
+        private long stride = 1;
+        private long offered;
+
+        Downsampled(String name) { super(name, false, true); }
+
+        @Override
+        public void add(org.jfree.data.xy.XYDataItem item, boolean notify) {
+            if (offered++ % stride != 0) return;
+            super.add(item, notify);
+            if (getItemCount() >= MAX_POINTS) thin();
+        }
+
+        private void thin() {
+            java.util.List<org.jfree.data.xy.XYDataItem> keep = new java.util.ArrayList<>(getItemCount() / 2 + 1);
+            for (int i = 0; i < getItemCount(); i += 2) keep.add(getDataItem(i));
+            super.clear();
+            for (org.jfree.data.xy.XYDataItem item : keep) super.add(item, false);
+            stride *= 2;
+        }
+
+        @Override
+        public void clear() {
+            super.clear();
+            stride = 1;
+            offered = 0;
+        }
     }
 }

@@ -22,7 +22,9 @@ final class EdgeFlows implements RunView {
 
     private final PipelineCanvas canvas;
     private final Map<String, Schema> schemaOf = new HashMap<>();
-    private final Map<String, ArrayDeque<String>> recent = new LinkedHashMap<>();
+    /** The last samples per edge, formatted only when drawn: a run flat out sends millions. */
+    private final Map<String, ArrayDeque<Observation.RecordSampled>> recent = new LinkedHashMap<>();
+    private long lastDrawn;
     private final Set<String> crossed = new HashSet<>();
     private boolean changed;
 
@@ -39,6 +41,7 @@ final class EdgeFlows implements RunView {
         recent.clear();
         crossed.clear();
         changed = true;
+        lastDrawn = 0;
     }
 
     @Override
@@ -46,9 +49,8 @@ final class EdgeFlows implements RunView {
         if (!(o instanceof Observation.RecordSampled r) || "in".equals(r.port())) return;
         String key = r.node() + "/" + r.port();
         if (!schemaOf.containsKey(key)) return;
-        ArrayDeque<String> last = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
-        last.addFirst(Charts.clock(r.time()) + (r.timestamp() == Long.MIN_VALUE ? "" : "  event time " + Charts.clock(r.timestamp()))
-                + "  subtask " + r.subtask() + "\n    " + OutputView.text(schemaOf.get(key), r.row()));
+        ArrayDeque<Observation.RecordSampled> last = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
+        last.addFirst(r);
         if (last.size() > LAST) last.removeLast();
         crossed.add(key);
         changed = true;
@@ -56,10 +58,19 @@ final class EdgeFlows implements RunView {
 
     @Override
     public void frame() {
-        if (!changed) return;
+        // Ten times a second is often enough for a light and a tooltip.
+        if (!changed || System.nanoTime() - lastDrawn < 100_000_000L) return;
+        lastDrawn = System.nanoTime();
         Map<String, PipelineCanvas.EdgeFlow> flows = new HashMap<>();
-        recent.forEach((key, last) -> flows.put(key, new PipelineCanvas.EdgeFlow(
-                "The last records that crossed (newest first):\n" + String.join("\n", last), crossed.contains(key))));
+        recent.forEach((key, last) -> {
+            StringBuilder b = new StringBuilder("The last records that crossed (newest first):");
+            for (Observation.RecordSampled r : last) {
+                b.append('\n').append(Charts.clock(r.time()));
+                if (r.timestamp() != Long.MIN_VALUE) b.append("  event time ").append(Charts.clock(r.timestamp()));
+                b.append("  subtask ").append(r.subtask()).append("\n    ").append(OutputView.text(schemaOf.get(key), r.row()));
+            }
+            flows.put(key, new PipelineCanvas.EdgeFlow(b.toString(), crossed.contains(key)));
+        });
         canvas.showFlows(flows);
         // An edge stays lit for one frame after its last record; then the next frame turns it off.
         changed = !crossed.isEmpty();

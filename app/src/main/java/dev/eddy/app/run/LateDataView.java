@@ -40,6 +40,8 @@ final class LateDataView extends BorderPane implements RunView {
     private final Label summary = new Label();
     private final Map<String, dev.eddy.types.Schema> schemaOf = new HashMap<>();
     private final Map<String, Long> perNode = new HashMap<>();
+    private final Charts.Redraw redraw;
+    private boolean chartChanged;
     private long total;
 
     LateDataView(Pipeline pipeline, dev.eddy.validate.ValidationResult validation) {
@@ -61,7 +63,9 @@ final class LateDataView extends BorderPane implements RunView {
         NumberAxis y = new NumberAxis("late records");
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot plot = new XYPlot(data, Charts.timeAxis("processing time"), y, r);
-        ChartViewer viewer = Charts.viewer(new JFreeChart("Late records", JFreeChart.DEFAULT_TITLE_FONT, plot, false), "late-chart");
+        JFreeChart chart = new JFreeChart("Late records", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        ChartViewer viewer = Charts.viewer(chart, "late-chart");
+        redraw = new Charts.Redraw(chart, this);
         table.getColumns().add(column("Time", x -> Charts.clock(x.time()), 90));
         table.getColumns().add(column("Window node", LateRow::node, 100));
         table.getColumns().add(column("Key", LateRow::key, 70));
@@ -91,6 +95,7 @@ final class LateDataView extends BorderPane implements RunView {
         pending.clear();
         perNode.clear();
         total = 0;
+        chartChanged = true;
         summary.setText("");
     }
 
@@ -109,12 +114,17 @@ final class LateDataView extends BorderPane implements RunView {
 
     @Override
     public void frame() {
+        if (chartChanged && redraw.due()) {
+            chartChanged = false;
+            count.fireSeriesChanged();
+            redraw.now();
+        }
         if (pending.isEmpty()) return;
+        chartChanged = true;
         java.util.Collections.reverse(pending);
         table.getItems().addAll(0, pending);
         pending.clear();
         if (table.getItems().size() > OutputView.ROWS_SHOWN) table.getItems().remove(OutputView.ROWS_SHOWN, table.getItems().size());
-        count.fireSeriesChanged();
         summary.setText(total + " late record" + (total == 1 ? "" : "s"));
     }
 

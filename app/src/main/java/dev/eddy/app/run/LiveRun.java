@@ -60,6 +60,12 @@ public final class LiveRun {
     private boolean scrubPending;
     private boolean ended;
     private final Map<String, Long> lastIn = new LinkedHashMap<>();
+    /** Drained and recorded, not yet taken in by the views. */
+    private final java.util.ArrayDeque<Observation> backlog = new java.util.ArrayDeque<>();
+    /** The views' share of a frame (of 16.7 ms at 60 Hz); the rest is JavaFX's layout and drawing. */
+    private static final long FRAME_BUDGET_NANOS = 8_000_000L;
+    /** Observations taken from the engine per frame at most; what waits beyond the buffer's capacity is thinned there. */
+    private static final int DRAIN_PER_FRAME = 20_000;
 
     public LiveRun(Document doc, PipelineCanvas canvas, Consumer<String> say) {
         this.doc = doc;
@@ -137,6 +143,7 @@ public final class LiveRun {
         session = null;
         ended = false;
         recording.clear();
+        backlog.clear();
         frames.clear();
         lastIn.clear();
         shownUpTo = null;
@@ -201,20 +208,28 @@ public final class LiveRun {
     private void frame(long now) {
         if (session == null) return;
         long began = System.nanoTime();
-        List<Observation> drained = session.drain();
-        List<Observation> kept = recording.append(drained);
-        for (Observation o : drained) if (o instanceof Observation.JobStateChanged c) state.set(c.state());
-        if (shownUpTo == null) {
-            for (Observation o : kept) for (RunView v : views) v.accept(o);
-        } else if (scrubPending) {
-            replayUpTo(shownUpTo);
+        // The next batch is taken only once the last is drawn: the subscription thins samples while the
+        // views catch up, so a run flat out costs the window a bounded share of each frame, never a freeze.
+        boolean drainedNothing = false;
+        if (backlog.isEmpty()) {
+            List<Observation> drained = session.drain(DRAIN_PER_FRAME);
+            drainedNothing = drained.isEmpty();
+            for (Observation o : drained) if (o instanceof Observation.JobStateChanged c) state.set(c.state());
+            List<Observation> kept = recording.append(drained);
+            if (shownUpTo == null) backlog.addAll(kept);
         }
+        if (shownUpTo != null && scrubPending) replayUpTo(shownUpTo);
         scrubPending = false;
+        while (!backlog.isEmpty() && System.nanoTime() - began < FRAME_BUDGET_NANOS) {
+            Observation o = backlog.poll();
+            for (RunView v : views) v.accept(o);
+        }
         views.forEach(RunView::frame);
         drawBadges();
-        if (!ended && session.control().isOver() && drained.isEmpty() && session.control().finished().isDone()) ended();
+        boolean quiet = drainedNothing && backlog.isEmpty();
+        if (!ended && quiet && session.control().isOver() && session.control().finished().isDone()) ended();
         status.setText(statusText());
-        if (!ended || !drained.isEmpty()) frames.frame(now, System.nanoTime() - began);
+        if (!ended || !quiet) frames.frame(now, System.nanoTime() - began);
     }
 
     private void ended() {
@@ -246,6 +261,7 @@ public final class LiveRun {
     public boolean isScrubbing() { return shownUpTo != null; }
 
     private void replayUpTo(long time) {
+        backlog.clear();
         views.forEach(RunView::reset);
         lastIn.clear();
         for (Observation o : recording.upTo(recording.countAtOrBefore(time))) for (RunView v : views) v.accept(o);

@@ -36,6 +36,7 @@ final class MetricsView extends BorderPane implements RunView {
     private final Map<String, java.util.ArrayDeque<long[]>> history = new HashMap<>();
     private final XYSeriesCollection rates = new XYSeriesCollection();
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    private final Charts.Redraw redraw;
     private long reportTime = Long.MIN_VALUE;
     private boolean changed;
 
@@ -47,6 +48,7 @@ final class MetricsView extends BorderPane implements RunView {
         XYPlot plot = new XYPlot(rates, Charts.timeAxis("processing time"), y, renderer);
         JFreeChart chart = new JFreeChart("Throughput per operator", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         setCenter(Charts.viewer(chart, "metrics-chart"));
+        redraw = new Charts.Redraw(chart, this);
     }
 
     @Override
@@ -56,6 +58,7 @@ final class MetricsView extends BorderPane implements RunView {
         rateOf.clear();
         rates.removeAllSeries();
         reportTime = Long.MIN_VALUE;
+        changed = true;
     }
 
     @Override
@@ -114,9 +117,10 @@ final class MetricsView extends BorderPane implements RunView {
     public void frame() {
         // The last report may have no successor for a long time (paused, or the run ended): draw it now.
         if (reportTime != Long.MIN_VALUE) plot(reportTime);
-        if (!changed) return;
+        if (!changed || !redraw.due()) return;
         changed = false;
         rateOf.values().forEach(XYSeries::fireSeriesChanged);
+        redraw.now();
     }
 
     /** The node's latest counters over all its subtasks; zeros before the first report. */

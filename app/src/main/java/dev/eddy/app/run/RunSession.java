@@ -66,8 +66,8 @@ public final class RunSession implements AutoCloseable {
     /** Where the run's file sinks write. */
     public Path outputDir() { return outputDir; }
 
-    /** Everything the engine reported since the last call; the UI calls it once per frame. */
-    public List<Observation> drain() { return subscription.drain(); }
+    /** What the engine reported since the last call, oldest first and at most {@code max}; the UI calls it once per frame. */
+    public List<Observation> drain(int max) { return subscription.drain(max); }
 
     /** Record samples the buffer had to thin out (the charts say so rather than pretend). */
     public long thinned() { return subscription.dropped(); }

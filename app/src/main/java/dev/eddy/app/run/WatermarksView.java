@@ -34,6 +34,7 @@ final class WatermarksView extends BorderPane implements RunView {
     /** Each node's latest watermark per subtask: a node's line is the lowest of them, as Flink's UI shows it. */
     private final Map<String, Map<Integer, Long>> subtaskWatermarks = new HashMap<>();
     private final XYStepRenderer stepRenderer = new XYStepRenderer();
+    private final Charts.Redraw redraw;
     private boolean changed;
 
     WatermarksView(Pipeline pipeline) {
@@ -47,6 +48,7 @@ final class WatermarksView extends BorderPane implements RunView {
         dotRenderer.setSeriesPaint(0, Charts.RECORD);
         dotRenderer.setSeriesShape(1, new java.awt.geom.Rectangle2D.Double(-4, -4, 8, 8));
         dotRenderer.setSeriesPaint(1, Charts.LATE);
+        dotRenderer.setSeriesCreateEntities(0, false);
         XYPlot plot = new XYPlot(dots, Charts.timeAxis("processing time"), Charts.timeAxis("event time"), dotRenderer);
         plot.setDataset(1, lines);
         plot.setRenderer(1, stepRenderer);
@@ -54,6 +56,7 @@ final class WatermarksView extends BorderPane implements RunView {
         JFreeChart chart = new JFreeChart("Watermarks", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartViewer viewer = Charts.viewer(chart, "watermarks-chart");
         setCenter(viewer);
+        redraw = new Charts.Redraw(chart, this);
     }
 
     @Override
@@ -63,6 +66,7 @@ final class WatermarksView extends BorderPane implements RunView {
         lines.removeAllSeries();
         watermarkOf.clear();
         subtaskWatermarks.clear();
+        changed = true;
     }
 
     @Override
@@ -96,11 +100,12 @@ final class WatermarksView extends BorderPane implements RunView {
 
     @Override
     public void frame() {
-        if (!changed) return;
+        if (!changed || !redraw.due()) return;
         changed = false;
         records.fireSeriesChanged();
         late.fireSeriesChanged();
         watermarkOf.values().forEach(XYSeries::fireSeriesChanged);
+        redraw.now();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.eddy.model.Node;
 import dev.eddy.model.Pipeline;
 import dev.eddy.observe.Observation;
 import dev.eddy.types.Row;
+import dev.eddy.types.Schema;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,10 @@ final class WindowsView extends BorderPane implements RunView {
         final Object key;
         final long start;
         final long end;
-        final List<String> elements = new ArrayList<>();
+        /** The first elements, kept to be listed; the count is of all of them. */
+        final List<Row> elements = new ArrayList<>();
+        final List<Long> timestamps = new ArrayList<>();
+        int elementCount;
         final List<String> firings = new ArrayList<>();
         final List<String> results = new ArrayList<>();
         boolean merged;
@@ -61,11 +65,17 @@ final class WindowsView extends BorderPane implements RunView {
 
     private record Id(String node, Object key, long start, long end) {}
 
+    /** Elements a window keeps to list when clicked; a window of a million records lists its first ones. */
+    static final int ELEMENTS_KEPT = 200;
+    /** Windows the view keeps; beyond it the oldest that are done (fired or cleaned up) make room. */
+    static final int WINDOWS_KEPT = 5_000;
+
     private final Pipeline pipeline;
     private final dev.eddy.validate.ValidationResult validation;
     private final ComboBox<String> node = new ComboBox<>();
     private final Map<Id, Win> windows = new LinkedHashMap<>();
-    private final Map<String, List<Object>> keysOf = new LinkedHashMap<>();
+    /** Per window node, each key's row on the chart, in order of first appearance. */
+    private final Map<String, Map<Object, Integer>> keysOf = new LinkedHashMap<>();
     /** Result rows a window subtask emitted since its last firing report: the rows of its next WindowFired. */
     private final Map<String, List<Row>> pendingResults = new LinkedHashMap<>();
     private final XYIntervalSeries open = new XYIntervalSeries("open window");
@@ -79,7 +89,10 @@ final class WindowsView extends BorderPane implements RunView {
     private final XYPlot plot;
     private final TextArea details = new TextArea();
     private final Label summary = new Label();
+    private final Map<String, Schema> inputSchemaOf = new java.util.HashMap<>();
     private boolean changed;
+    private boolean dotsStale;
+    private final Charts.Redraw redraw;
     private int firedCount;
     private int mergeCount;
 
@@ -90,7 +103,15 @@ final class WindowsView extends BorderPane implements RunView {
         node.setId("windows-node");
         pipeline.nodes().stream().filter(n -> n.type().equals("window")).forEach(n -> node.getItems().add(n.id()));
         if (!node.getItems().isEmpty()) node.getSelectionModel().select(0);
-        node.valueProperty().addListener((o, a, b) -> { changed = true; frame(); });
+        node.valueProperty().addListener((o, a, b) -> {
+            changed = true;
+            dotsStale = true;
+            frame();
+        });
+        for (Node n : pipeline.nodes()) {
+            pipeline.edges().stream().filter(e -> e.to().equals(n.id())).findFirst()
+                    .map(e -> validation.schema(e.from(), e.outPort())).ifPresent(s -> inputSchemaOf.put(n.id(), s));
+        }
         XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
         bars.addSeries(lateness);
         bars.addSeries(open);
@@ -120,11 +141,14 @@ final class WindowsView extends BorderPane implements RunView {
         markRenderer.setSeriesPaint(0, new java.awt.Color(0x1e, 0x29, 0x3b));
         markRenderer.setSeriesShape(1, new java.awt.Polygon(new int[] {-6, 6, 0}, new int[] {-6, -6, 4}, 3));
         markRenderer.setSeriesPaint(1, Charts.FIRED.darker());
+        // Thousands of dots need no click targets; the windows and firings do.
+        markRenderer.setSeriesCreateEntities(0, false);
         plot.setDataset(1, marks);
         plot.setRenderer(1, markRenderer);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         JFreeChart chart = new JFreeChart("Windows", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartViewer viewer = Charts.viewer(chart, "windows-chart");
+        redraw = new Charts.Redraw(chart, this);
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX e) {
@@ -153,6 +177,7 @@ final class WindowsView extends BorderPane implements RunView {
         firedCount = 0;
         mergeCount = 0;
         details.clear();
+        elementDots.clear();
         changed = true;
     }
 
@@ -160,7 +185,12 @@ final class WindowsView extends BorderPane implements RunView {
     public void accept(Observation o) {
         if (o instanceof Observation.WindowElementAdded a) {
             Win w = window(a.node(), a.key(), a.start(), a.end());
-            w.elements.add(a.row() + " @ " + a.timestamp());
+            w.elementCount++;
+            if (w.elements.size() < ELEMENTS_KEPT) {
+                w.elements.add(a.row());
+                w.timestamps.add(a.timestamp());
+            }
+            if (a.node().equals(node.getValue())) elementDots.add((double) keysOf.get(a.node()).get(a.key()), a.timestamp(), false);
             changed = true;
         } else if (o instanceof Observation.RecordSampled r && "out".equals(r.port()) && isWindowNode(r.node())) {
             pendingResults.computeIfAbsent(r.node() + "#" + r.subtask(), k -> new ArrayList<>()).add(r.row());
@@ -186,8 +216,14 @@ final class WindowsView extends BorderPane implements RunView {
             for (Win w : windows.values()) {
                 if (w != into && w.node.equals(m.node()) && Objects.equals(w.key, m.key()) && w.start >= m.start() && w.end <= m.end()) {
                     w.merged = true;
-                    into.elements.addAll(w.elements);
+                    for (int i = 0; i < w.elements.size() && into.elements.size() < ELEMENTS_KEPT; i++) {
+                        into.elements.add(w.elements.get(i));
+                        into.timestamps.add(w.timestamps.get(i));
+                    }
+                    into.elementCount += w.elementCount;
                     w.elements.clear();
+                    w.timestamps.clear();
+                    w.elementCount = 0;
                 }
             }
             changed = true;
@@ -197,48 +233,65 @@ final class WindowsView extends BorderPane implements RunView {
     private boolean isWindowNode(String id) { return node.getItems().contains(id); }
 
     private Win window(String nodeId, Object key, long start, long end) {
-        List<Object> keys = keysOf.computeIfAbsent(nodeId, k -> new ArrayList<>());
-        if (!keys.contains(key)) keys.add(key);
-        return windows.computeIfAbsent(new Id(nodeId, key, start, end), id -> new Win(nodeId, key, start, end));
+        Map<Object, Integer> keys = keysOf.computeIfAbsent(nodeId, k -> new java.util.HashMap<>());
+        keys.putIfAbsent(key, keys.size());
+        Id id = new Id(nodeId, key, start, end);
+        Win w = windows.get(id);
+        if (w == null) {
+            w = new Win(nodeId, key, start, end);
+            windows.put(id, w);
+            if (windows.size() > WINDOWS_KEPT) forgetOldest();
+        }
+        return w;
+    }
+
+    private void forgetOldest() {
+        var it = windows.values().iterator();
+        while (windows.size() > WINDOWS_KEPT * 9 / 10 && it.hasNext()) {
+            Win w = it.next();
+            if (w.cleared || w.merged || !w.firings.isEmpty()) it.remove();
+        }
+        dotsStale = true;
     }
 
     @Override
     public void frame() {
-        if (!changed) return;
+        if (!changed || !redraw.due()) return;
         changed = false;
         String shown = node.getValue();
-        List<Object> keys = keysOf.getOrDefault(shown, List.of());
-        String[] names = keys.stream().map(k -> k == null ? "(all)" : String.valueOf(k)).toArray(String[]::new);
+        Map<Object, Integer> keys = keysOf.getOrDefault(shown, Map.of());
+        String[] names = new String[keys.size()];
+        keys.forEach((k, i) -> names[i] = k == null ? "(all)" : String.valueOf(k));
         SymbolAxis axis = new SymbolAxis("key", names);
         plot.setDomainAxis(axis);
         List<XYIntervalSeries> bars = List.of(lateness, open, fired, mergedAway);
         bars.forEach(XYIntervalSeries::clear);
         barOwners.forEach(List::clear);
-        elementDots.clear();
+        if (dotsStale) elementDots.clear();
         firingMarks.clear();
         firingOwners.clear();
         long allowed = allowedLateness(shown);
         for (Win w : windows.values()) {
             if (!w.node.equals(shown) || w.start == Long.MIN_VALUE) continue;
-            int k = keys.indexOf(w.key);
+            int k = keys.get(w.key);
             XYIntervalSeries s = w.merged ? mergedAway : w.firings.isEmpty() ? open : fired;
-            s.add(k, k - 0.3, k + 0.3, w.start, w.start, w.end);
+            s.add(new org.jfree.data.xy.XYIntervalDataItem(k, k - 0.3, k + 0.3, w.start, w.start, w.end), false);
             barOwners.get(bars.indexOf(s)).add(w);
             if (allowed > 0 && !w.merged) {
-                lateness.add(k, k - 0.15, k + 0.15, w.end, w.end, w.end + allowed);
+                lateness.add(new org.jfree.data.xy.XYIntervalDataItem(k, k - 0.15, k + 0.15, w.end, w.end, w.end + allowed), false);
                 barOwners.get(0).add(w);
             }
-            for (String e : w.elements) {
-                long ts = Long.parseLong(e.substring(e.lastIndexOf('@') + 2));
-                elementDots.add(k, ts, false);
-            }
+            if (dotsStale) for (long ts : w.timestamps) elementDots.add(k, ts, false);
             if (!w.firings.isEmpty()) {
                 firingMarks.add(k + 0.42, w.end, false);
                 firingOwners.add(w);
             }
         }
+        dotsStale = false;
+        bars.forEach(XYIntervalSeries::fireSeriesChanged);
         elementDots.fireSeriesChanged();
         firingMarks.fireSeriesChanged();
+        redraw.now();
         summary.setText(windows.values().stream().filter(w -> w.node.equals(shown)).count() + " windows, " + firedCount
                 + " firings, " + mergeCount + " session merges");
     }
@@ -269,8 +322,12 @@ final class WindowsView extends BorderPane implements RunView {
         StringBuilder b = new StringBuilder();
         b.append("Window [").append(w.start).append(", ").append(w.end).append(") of key ").append(w.key)
                 .append(w.merged ? " (merged into a larger session)" : w.cleared ? " (cleaned up)" : "").append('\n');
-        b.append("\nElements (").append(w.elements.size()).append("):\n");
-        w.elements.forEach(e -> b.append("  ").append(e).append('\n'));
+        b.append("\nElements (").append(w.elementCount).append(w.elementCount > w.elements.size() ? ", the first "
+                + w.elements.size() + " listed" : "").append("):\n");
+        Schema in = inputSchemaOf.get(w.node);
+        for (int i = 0; i < w.elements.size(); i++) {
+            b.append("  ").append(OutputView.text(in, w.elements.get(i))).append("  @ ").append(w.timestamps.get(i)).append('\n');
+        }
         b.append("\nFirings (").append(w.firings.size()).append("):\n");
         w.firings.forEach(f -> b.append("  ").append(f).append('\n'));
         b.append("\nResults, computed from the elements above:\n");

@@ -111,6 +111,7 @@ class LiveRunTest extends DesignerTestBase {
 
         for (String tab : List.of("output", "watermarks", "windows", "late-data", "metrics")) {
             robot.clickOn("#tab-" + tab + " .tab-label");
+            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // charts on screen redraw at most ten times a second
             Screenshots.save(window.scene(), "live-run-" + tab);
         }
 
@@ -123,6 +124,7 @@ class LiveRunTest extends DesignerTestBase {
         assertTrue(fx(() -> run().windows().firings()) < 9);
         assertTrue(fx(() -> run().watermarks().recordDots()) < 301);
         robot.clickOn("#tab-watermarks .tab-label");
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         Screenshots.save(window.scene(), "live-run-scrubbed");
         robot.clickOn("#run-live");
         waitUntil("back to live", () -> fx(() -> run().windows().firings()) == 9);
