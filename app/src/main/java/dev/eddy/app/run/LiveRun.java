@@ -46,6 +46,7 @@ public final class LiveRun {
     private final AnimationTimer timer;
     private RunSession session;
     private Pipeline viewsOf;
+    private dev.eddy.validate.ValidationResult validationOfViews;
     private OutputView output;
     private WatermarksView watermarks;
     private WindowsView windows;
@@ -60,6 +61,9 @@ public final class LiveRun {
     private boolean scrubPending;
     private boolean ended;
     private final Map<String, Long> lastIn = new LinkedHashMap<>();
+    /** A record whose first sample the views are waiting for (the capture's latency probe), or null. */
+    private dev.eddy.types.Row watched;
+    private Runnable onWatched;
     /** Drained and recorded, not yet taken in by the views. */
     private final java.util.ArrayDeque<Observation> backlog = new java.util.ArrayDeque<>();
     /** The views' share of a frame (of 16.7 ms at 60 Hz); the rest is JavaFX's layout and drawing. */
@@ -190,6 +194,7 @@ public final class LiveRun {
             return;
         }
         viewsOf = p;
+        validationOfViews = doc.validation();
         output = new OutputView(p, doc.validation());
         watermarks = new WatermarksView(p);
         windows = new WindowsView(p, doc.validation());
@@ -223,6 +228,12 @@ public final class LiveRun {
         while (!backlog.isEmpty() && System.nanoTime() - began < FRAME_BUDGET_NANOS) {
             Observation o = backlog.poll();
             for (RunView v : views) v.accept(o);
+            if (watched != null && o instanceof Observation.RecordSampled r && r.row() == watched) {
+                watched = null;
+                Runnable seen = onWatched;
+                onWatched = null;
+                seen.run();
+            }
         }
         views.forEach(RunView::frame);
         drawBadges();
@@ -242,6 +253,12 @@ public final class LiveRun {
         } else {
             say.accept("The run " + (state.get() == JobState.CANCELED ? "was stopped" : "finished") + "; scrub with the time slider to see any instant again.");
         }
+    }
+
+    /** Calls back, on the JavaFX thread, when the views take in the first sample of this very row. */
+    void whenSeen(dev.eddy.types.Row row, Runnable seen) {
+        watched = row;
+        onWatched = seen;
     }
 
     /** Shows the run as it was at a processing time: every view is reset and the recording replayed up to it. */
@@ -326,6 +343,8 @@ public final class LiveRun {
 
     /** The pipeline the views were built for: the one running, or that ran last. */
     Pipeline pipelineShown() { return viewsOf; }
+
+    dev.eddy.validate.ValidationResult validationShown() { return validationOfViews; }
 
     OutputView output() { return output; }
 

@@ -46,7 +46,7 @@ final class WatermarksView extends BorderPane implements RunView {
         XYLineAndShapeRenderer dotRenderer = new XYLineAndShapeRenderer(false, true);
         dotRenderer.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
         dotRenderer.setSeriesPaint(0, Charts.RECORD);
-        dotRenderer.setSeriesShape(1, new java.awt.geom.Rectangle2D.Double(-4, -4, 8, 8));
+        dotRenderer.setSeriesShape(1, new java.awt.geom.Rectangle2D.Double(-3, -3, 6, 6));
         dotRenderer.setSeriesPaint(1, Charts.LATE);
         dotRenderer.setSeriesCreateEntities(0, false);
         XYPlot plot = new XYPlot(dots, Charts.timeAxis("processing time"), Charts.timeAxis("event time"), dotRenderer);
