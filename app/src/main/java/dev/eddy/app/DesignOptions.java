@@ -27,10 +27,6 @@ final class DesignOptions {
             description = "with --capture: processing time per wall-clock time (default: as fast as possible)")
     Double speed;
 
-    @Option(names = "--probe-latency",
-            description = "with --capture: type one extra record into the first source a second in, and report how long it took to reach the views")
-    boolean probeLatency;
-
     /** Parsed options, or null after printing the help or a one-line error (with the exit code set in {@code exit}). */
     static DesignOptions parse(String[] args, int[] exit) {
         DesignOptions o = new DesignOptions();

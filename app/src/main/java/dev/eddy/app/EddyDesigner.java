@@ -31,7 +31,6 @@ public final class EddyDesigner extends Application {
             Platform.exit();
             System.exit(result.failure() == null ? 0 : 1);
         });
-        if (o.probeLatency) capture.withLatencyProbe();
         Platform.runLater(() -> capture.begin(o.speed == null ? Pacer.AS_FAST_AS_POSSIBLE : o.speed));
     }
 

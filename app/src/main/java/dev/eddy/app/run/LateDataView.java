@@ -41,8 +41,10 @@ final class LateDataView extends BorderPane implements RunView {
     private final Map<String, dev.eddy.types.Schema> schemaOf = new HashMap<>();
     private final Map<String, Long> perNode = new HashMap<>();
     private final Charts.Redraw redraw;
+    private final Label explain = new Label();
     private boolean chartChanged;
     private long total;
+    private long lastTime;
 
     LateDataView(Pipeline pipeline, dev.eddy.validate.ValidationResult validation) {
         setId("late-view");
@@ -66,16 +68,24 @@ final class LateDataView extends BorderPane implements RunView {
         JFreeChart chart = new JFreeChart("Late records", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartViewer viewer = Charts.viewer(chart, "late-chart");
         redraw = new Charts.Redraw(chart, this);
-        table.getColumns().add(column("Time", x -> Charts.clock(x.time()), 90));
-        table.getColumns().add(column("Window node", LateRow::node, 100));
+        table.getColumns().add(column("Time", x -> Charts.clock(x.time()), 95));
+        table.getColumns().add(column("Window node", LateRow::node, 95));
         table.getColumns().add(column("Key", LateRow::key, 70));
-        table.getColumns().add(column("Record", LateRow::record, 220));
+        table.getColumns().add(column("Where it went", LateRow::wentTo, 200));
+        table.getColumns().add(column("Record", LateRow::record, 260));
         table.getColumns().add(column("Why it was late", LateRow::why, 520));
-        table.getColumns().add(column("Where it went", LateRow::wentTo, 260));
+        // The reason is a sentence: the chosen (or newest) late record's is shown whole under the table.
+        explain.setId("late-explain");
+        explain.setWrapText(true);
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        explain.setPadding(new javafx.geometry.Insets(6));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> explain(b));
         table.setPlaceholder(new Label("No late record yet: a record is late when its timestamp plus the allowed lateness is at or below the watermark."));
         summary.setId("late-summary");
-        SplitPane split = new SplitPane(viewer, table);
-        split.setDividerPositions(0.4);
+        BorderPane tableAndWhy = new BorderPane(table);
+        tableAndWhy.setBottom(explain);
+        SplitPane split = new SplitPane(viewer, tableAndWhy);
+        split.setDividerPositions(0.3);
         setTop(summary);
         setCenter(split);
     }
@@ -88,6 +98,10 @@ final class LateDataView extends BorderPane implements RunView {
         return c;
     }
 
+    private void explain(LateRow r) {
+        explain.setText(r == null ? "" : r.record() + "\nWhy late: " + r.why() + ".\nWhere it went: " + r.wentTo() + ".");
+    }
+
     @Override
     public void reset() {
         count.clear();
@@ -96,11 +110,15 @@ final class LateDataView extends BorderPane implements RunView {
         perNode.clear();
         total = 0;
         chartChanged = true;
+        explain.setText("");
         summary.setText("");
     }
 
     @Override
     public void accept(Observation o) {
+        // The count starts at zero when the run does, so that even one late record draws a step.
+        if (count.getItemCount() == 0) count.add(o.time(), 0, false);
+        lastTime = o.time();
         if (!(o instanceof Observation.LateRecord l)) return;
         total++;
         perNode.merge(l.node(), 1L, Long::sum);
@@ -114,6 +132,11 @@ final class LateDataView extends BorderPane implements RunView {
 
     @Override
     public void frame() {
+        if (redraw.due() && count.getItemCount() > 0 && lastTime > count.getX(count.getItemCount() - 1).longValue()) {
+            // The line runs on to now: so many late records so far.
+            count.add(lastTime, total, false);
+            chartChanged = true;
+        }
         if (chartChanged && redraw.due()) {
             chartChanged = false;
             count.fireSeriesChanged();
@@ -126,6 +149,7 @@ final class LateDataView extends BorderPane implements RunView {
         pending.clear();
         if (table.getItems().size() > OutputView.ROWS_SHOWN) table.getItems().remove(OutputView.ROWS_SHOWN, table.getItems().size());
         summary.setText(total + " late record" + (total == 1 ? "" : "s"));
+        if (table.getSelectionModel().getSelectedItem() == null) explain(table.getItems().get(0));
     }
 
     @Override

@@ -46,7 +46,6 @@ public final class LiveRun {
     private final AnimationTimer timer;
     private RunSession session;
     private Pipeline viewsOf;
-    private dev.eddy.validate.ValidationResult validationOfViews;
     private OutputView output;
     private WatermarksView watermarks;
     private WindowsView windows;
@@ -61,8 +60,8 @@ public final class LiveRun {
     private boolean scrubPending;
     private boolean ended;
     private final Map<String, Long> lastIn = new LinkedHashMap<>();
-    /** A record whose first sample the views are waiting for (the capture's latency probe), or null. */
-    private dev.eddy.types.Row watched;
+    /** The engine's processing time the views are waiting to reach (the capture's delay probe), with its callback. */
+    private long watchedTime;
     private Runnable onWatched;
     /** Drained and recorded, not yet taken in by the views. */
     private final java.util.ArrayDeque<Observation> backlog = new java.util.ArrayDeque<>();
@@ -194,7 +193,6 @@ public final class LiveRun {
             return;
         }
         viewsOf = p;
-        validationOfViews = doc.validation();
         output = new OutputView(p, doc.validation());
         watermarks = new WatermarksView(p);
         windows = new WindowsView(p, doc.validation());
@@ -228,8 +226,7 @@ public final class LiveRun {
         while (!backlog.isEmpty() && System.nanoTime() - began < FRAME_BUDGET_NANOS) {
             Observation o = backlog.poll();
             for (RunView v : views) v.accept(o);
-            if (watched != null && o instanceof Observation.RecordSampled r && r.row() == watched) {
-                watched = null;
+            if (onWatched != null && o.time() >= watchedTime) {
                 Runnable seen = onWatched;
                 onWatched = null;
                 seen.run();
@@ -255,9 +252,9 @@ public final class LiveRun {
         }
     }
 
-    /** Calls back, on the JavaFX thread, when the views take in the first sample of this very row. */
-    void whenSeen(dev.eddy.types.Row row, Runnable seen) {
-        watched = row;
+    /** Calls back, on the JavaFX thread, once the views have taken in what the engine did up to this processing time. */
+    void whenReached(long processingTime, Runnable seen) {
+        watchedTime = processingTime;
         onWatched = seen;
     }
 
@@ -343,8 +340,6 @@ public final class LiveRun {
 
     /** The pipeline the views were built for: the one running, or that ran last. */
     Pipeline pipelineShown() { return viewsOf; }
-
-    dev.eddy.validate.ValidationResult validationShown() { return validationOfViews; }
 
     OutputView output() { return output; }
 

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.model.Node;
 import dev.eddy.model.Pipeline;
 import dev.eddy.observe.JobState;
-import dev.eddy.types.DataType;
-import dev.eddy.types.Row;
-import dev.eddy.types.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +36,8 @@ public final class RunCapture {
     private final Consumer<Result> done;
     private long startedNanos;
     private long stoppedNanos;
-    /** From a record typed into the first source while the run plays, to the views holding it; -1 if not measured. */
-    private double injectToViewsMs = -1;
-    private boolean probe;
+    /** From the engine reaching an instant a second into the run to the views holding it; -1 if the run ended first. */
+    private double engineToViewsMs = -1;
 
     public RunCapture(Scene scene, TabPane tabs, LiveRun run, Path dir, double seconds, Consumer<Result> done) {
         this.scene = scene;
@@ -50,12 +46,6 @@ public final class RunCapture {
         this.dir = dir;
         this.seconds = seconds;
         this.done = done;
-    }
-
-    /** Adds one record to the run to time its way to the views: for benchmarks, never for pictures of a sample. */
-    public RunCapture withLatencyProbe() {
-        probe = true;
-        return this;
     }
 
     /** Starts the run at the given speed and captures when it is over; call on the JavaFX thread. */
@@ -68,11 +58,9 @@ public final class RunCapture {
             return;
         }
         startedNanos = System.nanoTime();
-        if (probe) {
-            PauseTransition wait = new PauseTransition(Duration.millis(Math.min(1000, seconds * 500)));
-            wait.setOnFinished(e -> probeLatency());
-            wait.play();
-        }
+        PauseTransition wait = new PauseTransition(Duration.millis(Math.min(1000, seconds * 500)));
+        wait.setOnFinished(e -> probeDelay());
+        wait.play();
         new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -90,35 +78,14 @@ public final class RunCapture {
     }
 
     /**
-     * Types a record into the first source mid-run, as a person would, and times how long until the
-     * views take it in (its dot is then drawn at the chart's next redraw, at most 100 ms later).
+     * How far behind the engine the views are while it runs flat out: the wall time from the moment
+     * the engine reached a processing time (every record it has taken in by then) to the moment the
+     * views have taken in everything up to it. A record's dot follows at the chart's next redraw.
      */
-    private void probeLatency() {
+    private void probeDelay() {
         if (!run.isActive() || run.control() == null) return;
-        Pipeline p = run.pipelineShown();
-        Node source = p.nodes().stream().filter(n -> n.type().startsWith("source.")).findFirst().orElse(null);
-        Schema schema = source == null ? null : run.validationShown().schema(source.id(), "out");
-        if (schema == null) return;
-        Object[] values = new Object[schema.size()];
-        long now = run.control().virtualTime();
-        for (int i = 0; i < values.length; i++) values[i] = placeholder(schema.field(i).type(), now);
-        Row row = Row.wrap(values);
         long sent = System.nanoTime();
-        run.whenSeen(row, () -> injectToViewsMs = (System.nanoTime() - sent) / 1e6);
-        run.control().inject(source.id(), row, now);
-    }
-
-    /** A value of the type that makes the probe an ordinary, on-time record. */
-    private static Object placeholder(DataType t, long now) {
-        return switch (t.kind()) {
-            case BIGINT -> 0L;
-            case DOUBLE -> 0.0;
-            case BOOLEAN -> Boolean.FALSE;
-            case TIMESTAMP -> java.time.Instant.ofEpochMilli(now);
-            case ARRAY -> List.of();
-            case STRING -> "probe";
-            case NULL -> null;
-        };
+        run.whenReached(run.control().virtualTime(), () -> engineToViewsMs = (System.nanoTime() - sent) / 1e6);
     }
 
     private String statusLine() {
@@ -134,6 +101,11 @@ public final class RunCapture {
         Tab tab = views.get(i);
         tabs.getSelectionModel().select(tab);
         if (tab.getContent() instanceof WhyStuckView why) why.ask();
+        // A picture of the windows says more with one window opened: the first that fired more than once, or at all.
+        if (tab.getContent() instanceof WindowsView windows) {
+            windows.windows().stream().filter(w -> w.firings.size() > 1).findFirst()
+                    .or(() -> windows.windows().stream().filter(w -> !w.firings.isEmpty()).findFirst()).ifPresent(windows::show);
+        }
         PauseTransition drawn = new PauseTransition(Duration.millis(300));
         drawn.setOnFinished(e -> {
             try {
@@ -189,9 +161,8 @@ public final class RunCapture {
         r.put("frameTimeP99Ms", round(f.intervalMillis(0.99)));
         r.put("runWorkPerFrameP99Ms", round(f.workMillis(0.99)));
         r.put("recordedObservations", run.recording().size());
-        // Null when the probe's sample was thinned away by a full buffer, or the source had ended.
-        if (injectToViewsMs >= 0) r.put("injectedRecordToViewsMs", round(injectToViewsMs));
-        else r.putNull("injectedRecordToViewsMs");
+        if (engineToViewsMs >= 0) r.put("engineToViewsDelayMs", round(engineToViewsMs));
+        else r.putNull("engineToViewsDelayMs");
         // What the window holds after the run (its recording and views), less what was garbage.
         System.gc();
         var heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();

@@ -196,7 +196,7 @@ final class WindowsView extends BorderPane implements RunView {
             pendingResults.computeIfAbsent(r.node() + "#" + r.subtask(), k -> new ArrayList<>()).add(r.row());
         } else if (o instanceof Observation.WindowFired f) {
             Win w = window(f.node(), f.key(), f.start(), f.end());
-            w.firings.add("at processing time " + f.time() + ", watermark " + dev.eddy.run.WatermarkDiagnosis.time(f.watermark())
+            w.firings.add("at processing time " + Charts.clock(f.time()) + ", watermark " + Charts.clock(f.watermark())
                     + ": " + f.reason() + " → " + f.results() + " row(s)");
             List<Row> rows = pendingResults.remove(f.node() + "#" + f.subtask());
             if (rows != null) {
@@ -320,13 +320,13 @@ final class WindowsView extends BorderPane implements RunView {
     /** Lists a window's contents, firings and results in the details pane. */
     void show(Win w) {
         StringBuilder b = new StringBuilder();
-        b.append("Window [").append(w.start).append(", ").append(w.end).append(") of key ").append(w.key)
+        b.append("Window [").append(Charts.clock(w.start)).append(", ").append(Charts.clock(w.end)).append(") of key ").append(w.key)
                 .append(w.merged ? " (merged into a larger session)" : w.cleared ? " (cleaned up)" : "").append('\n');
         b.append("\nElements (").append(w.elementCount).append(w.elementCount > w.elements.size() ? ", the first "
                 + w.elements.size() + " listed" : "").append("):\n");
         Schema in = inputSchemaOf.get(w.node);
         for (int i = 0; i < w.elements.size(); i++) {
-            b.append("  ").append(OutputView.text(in, w.elements.get(i))).append("  @ ").append(w.timestamps.get(i)).append('\n');
+            b.append("  ").append(OutputView.text(in, w.elements.get(i))).append("  @ ").append(Charts.clock(w.timestamps.get(i))).append('\n');
         }
         b.append("\nFirings (").append(w.firings.size()).append("):\n");
         w.firings.forEach(f -> b.append("  ").append(f).append('\n'));
