@@ -38,6 +38,11 @@ public final class WatermarkDiagnosis {
         long own = s.outputWatermarks().get(at);
         List<String> why = new ArrayList<>();
         String holder = null;
+        if (own == Long.MAX_VALUE) {
+            why.add("nothing holds it back: its input has ended, so the final watermark (the end of input) has passed"
+                    + " and every event-time timer and window of it has fired");
+            return new Answer(s.subtask(), own, null, why);
+        }
         if (s.channels().isEmpty()) {
             Optional<Node> generator = s.nodes().subList(0, at + 1).stream().map(id -> p.node(id).orElse(null))
                     .filter(n -> n != null && isGenerator(n)).reduce((a, b) -> b);
