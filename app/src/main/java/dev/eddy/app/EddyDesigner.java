@@ -9,7 +9,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
-/** Starts the designer ({@link DesignOptions}), or its measurement with {@code --measure [NODES]}. */
+/** The designer as a JavaFX application: the window, and with {@code --capture} the capture ({@link DesignOptions}). */
 public final class EddyDesigner extends Application {
     @Override
     public void start(Stage stage) throws Exception {
@@ -32,15 +32,5 @@ public final class EddyDesigner extends Application {
             System.exit(result.failure() == null ? 0 : 1);
         });
         Platform.runLater(() -> capture.begin(o.speed == null ? Pacer.AS_FAST_AS_POSSIBLE : o.speed));
-    }
-
-    public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("--measure")) {
-            Application.launch(DesignerMeasure.class, args);
-            return;
-        }
-        int[] exit = new int[1];
-        if (DesignOptions.parse(args, exit) == null) System.exit(exit[0]);
-        launch(args);
     }
 }

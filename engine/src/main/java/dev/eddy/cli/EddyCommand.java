@@ -7,7 +7,19 @@ import picocli.CommandLine.Command;
 @Command(name = "eddy", mixinStandardHelpOptions = true, versionProvider = EddyCommand.Version.class,
         description = "Design-time stream processing with Apache Flink's semantics: run and check pipeline files.",
         subcommands = {RunCommand.class, ValidateCommand.class, TypesCommand.class, DocsCommand.class,
-                CommandLine.HelpCommand.class})
+                CommandLine.HelpCommand.class},
+        // The launcher hands these to the designer and the Flink bridge; the help lists them all in one place.
+        footerHeading = "%nCommands the launcher runs in Eddy's other parts (each is built on first use):%n",
+        footer = {"  design    Open the designer, with a pipeline file or the start page; with",
+                "              --capture DIR, play the pipeline and save pictures of the run.",
+                "  run --on flink[=HOST:PORT]",
+                "            Run a pipeline on Apache Flink: a cluster in this process, or a",
+                "              running one through its REST endpoint.",
+                "  export-flink",
+                "            Write a Maven project with the pipeline as a Flink DataStream job.",
+                "  fuzz-flink",
+                "            Run random pipelines on Eddy and on Flink and shrink any difference.",
+                "%nSee eddy COMMAND --help for a command's options."})
 public final class EddyCommand implements Runnable {
     /** Exit codes: 0 done, 1 the job failed while running, 2 the input (file, pipeline, options) is wrong. */
     static final int JOB_FAILED = 1;

@@ -33,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PIPELINE.json", description = "the pipeline file")
     Path file;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "where file and trace sinks write relative paths (default: the current directory)")
+    @Option(names = "--output", paramLabel = "DIR", description = "where file and trace sinks write relative paths (default: a new temporary directory, named at the end)")
     Path output;
 
     @Option(names = "--mode", description = "streaming (progressive results, the default) or batch (final results only, as Flink's BATCH mode)")
@@ -69,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
         if (parallelism != null && parallelism < 1) return usage(err, "--parallelism must be at least 1, not " + parallelism);
         if (maxRecords != null && maxRecords < 0) return usage(err, "--max-records must not be negative");
         if (speed != null && !(speed > 0)) return usage(err, "--speed must be above 0, e.g. 0.1, 1 or 10");
-        Path outDir = output == null ? Path.of(".") : output;
+        // Without --output no run writes into the folder it was started from (a sample's files would land in the repository).
+        Path outDir = OutputFolder.chosenOrTemporary(output);
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             err.println("eddy: --output " + outDir + " is a file; expected a directory");
             return EddyCommand.BAD_INPUT;
@@ -118,6 +119,7 @@ final class RunCommand implements Callable<Integer> {
             }
             parent.stdout.flush();
             summary(result, err);
+            OutputFolder.reportOrRemove(output, outDir, err);
             if (result.succeeded()) return 0;
             if (result.state() == dev.eddy.observe.JobState.CANCELED) return 130;
             err.println("eddy: job failed: " + result.failure());

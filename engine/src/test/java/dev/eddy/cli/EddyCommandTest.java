@@ -136,6 +136,9 @@ class EddyCommandTest {
             assertTrue(r.out().startsWith("Usage: eddy " + c), r.out());
         }
         assertTrue(eddy("--help").out().contains("Commands:"));
+        for (String launched : new String[] {"design", "run --on flink", "export-flink", "fuzz-flink"}) {
+            assertTrue(eddy("--help").out().contains("  " + launched), "the help lists " + launched);
+        }
     }
 
     @Test
@@ -167,6 +170,22 @@ class EddyCommandTest {
         assertTrue(r.err().contains("\"kind\":\"windowFired\",\"node\":\"fiveSeconds\""), r.err());
         assertTrue(r.err().contains("\"reason\":\"event-time trigger on watermark"), r.err());
         assertTrue(r.err().contains("\"kind\":\"late\"") && r.err().contains("was cleaned up once the watermark passed"), r.err());
+    }
+
+    @Test
+    void withoutOutputFileSinksWriteIntoATemporaryFolderTheSummaryNames() throws Exception {
+        Result r = eddy("run", "../samples/late-sensor-readings/late-sensor-readings.json");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(Files.exists(Path.of("averages")) || Files.exists(Path.of("late")), "nothing lands in the current folder");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("file sinks wrote under (\\S+) ").matcher(r.err());
+        assertTrue(m.find(), r.err());
+        Path folder = Path.of(m.group(1));
+        assertTrue(Files.isDirectory(folder.resolve("averages")) && Files.isDirectory(folder.resolve("late")), folder.toString());
+        try (var all = Files.walk(folder)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        Result printOnly = eddy("run", "../samples/basic-operations/basic-operations.json");
+        assertFalse(printOnly.err().contains("file sinks wrote"), "a run without file sinks leaves no folder behind: " + printOnly.err());
     }
 
     @Test

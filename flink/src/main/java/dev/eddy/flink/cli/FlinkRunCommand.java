@@ -31,7 +31,7 @@ final class FlinkRunCommand implements Callable<Integer> {
             description = "flink: a local Flink cluster in this process; flink=HOST:PORT: the cluster whose REST endpoint is there")
     String on;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "where file and trace sinks write relative paths (default: the current directory)")
+    @Option(names = "--output", paramLabel = "DIR", description = "where file and trace sinks write relative paths (default: a new temporary directory, named at the end)")
     Path output;
 
     @Option(names = "--parallelism", paramLabel = "N", description = "default parallelism of the nodes")
@@ -59,14 +59,14 @@ final class FlinkRunCommand implements Callable<Integer> {
         if (parallelism != null) s = s.withParallelism(parallelism);
         if (mode != null) s = s.withMode(RuntimeMode.valueOf(mode.toUpperCase(Locale.ROOT)));
         p = p.withSettings(s);
-        Path out = output == null ? Path.of(".") : output;
+        Path out = dev.eddy.cli.OutputFolder.chosenOrTemporary(output);
         Files.createDirectories(out);
         PrintStream stdout = System.out;
         try {
             if (on.equals("flink")) {
                 try (FlinkCluster cluster = FlinkCluster.start(Math.max(4, s.parallelismOrDefault()))) {
                     err.println("eddy: a local Flink cluster, REST at http://" + cluster.address());
-                    return report(new FlinkRunner(cluster.host(), cluster.port(), List.of(), true).run(p, PipelineFiles.folderOf(file), out, stdout, id -> announce(err, id)), err);
+                    return report(new FlinkRunner(cluster.host(), cluster.port(), List.of(), true).run(p, PipelineFiles.folderOf(file), out, stdout, id -> announce(err, id)), err, out);
                 }
             }
             String address = on.substring("flink=".length());
@@ -82,7 +82,7 @@ final class FlinkRunCommand implements Callable<Integer> {
             }
             FlinkRunner runner = new FlinkRunner(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)),
                     List.of(jobJar.toAbsolutePath().toString()), true);
-            return report(runner.run(p, PipelineFiles.folderOf(file), out, stdout, id -> announce(err, id)), err);
+            return report(runner.run(p, PipelineFiles.folderOf(file), out, stdout, id -> announce(err, id)), err, out);
         } catch (InvalidPipelineException e) {
             err.println(PipelineFiles.refusal(file, e));
             return FlinkCommand.BAD_INPUT;
@@ -90,6 +90,12 @@ final class FlinkRunCommand implements Callable<Integer> {
     }
 
     private static void announce(PrintWriter err, String jobId) { err.println("eddy: submitted job " + jobId); }
+
+    private int report(FlinkRunResult r, PrintWriter err, Path out) throws java.io.IOException {
+        int code = report(r, err);
+        dev.eddy.cli.OutputFolder.reportOrRemove(output, out, err);
+        return code;
+    }
 
     private static int report(FlinkRunResult r, PrintWriter err) {
         err.println("eddy: job " + r.jobId() + " " + r.state().toLowerCase(Locale.ROOT) + ", " + r.sinkRecords() + " records to the sinks");
