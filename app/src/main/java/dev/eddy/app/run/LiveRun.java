@@ -200,6 +200,12 @@ public final class LiveRun {
         metrics = new MetricsView(p);
         why = new WhyStuckView(p, this::control);
         views = List.of(output, watermarks, windows, late, metrics, new EdgeFlows(p, doc.validation(), canvas));
+        // Lineage: choosing a sink's row opens the window it came from, with its elements.
+        WindowsView shownWindows = windows;
+        output.onChosen(row -> {
+            if (shownWindows.showResultOf(row.record())) windowsTab.getTabPane().getSelectionModel().select(windowsTab);
+            else say.accept("No window of this run computed that row directly: it came through no window, or was changed after one.");
+        });
         outputTab.setContent(output);
         watermarksTab.setContent(watermarks);
         windowsTab.setContent(windows);

@@ -95,6 +95,13 @@ final class OutputView extends BorderPane implements RunView {
         return List.of();
     }
 
+    /** Who hears that the user chose a row (the live run shows the window that computed it). */
+    void onChosen(java.util.function.Consumer<OutputRow> listener) {
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) listener.accept(b);
+        });
+    }
+
     @Override
     public void reset() {
         pending.clear();

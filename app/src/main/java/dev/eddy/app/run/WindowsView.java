@@ -335,6 +335,20 @@ final class WindowsView extends BorderPane implements RunView {
         details.setText(b.toString());
     }
 
+    /**
+     * Shows the window whose firing produced this result row (as the sink received it), with the
+     * elements it was computed from; false when no window of the run produced it.
+     */
+    boolean showResultOf(String record) {
+        for (Win w : windows.values()) {
+            if (!w.results.contains(record)) continue;
+            node.setValue(w.node);
+            show(w);
+            return true;
+        }
+        return false;
+    }
+
     /** The windows of the shown node, for tests and the capture. */
     List<Win> windows() {
         return windows.values().stream().filter(w -> w.node.equals(node.getValue())).toList();

@@ -117,6 +117,27 @@ class LiveRunTest extends DesignerTestBase {
         String lateEdge = window.canvas().flowText(new dev.eddy.model.Edge("fiveSeconds", "late", "tooLate", null));
         assertTrue(lateEdge != null && lateEdge.contains("room-"), "the late edge shows the record that crossed it: " + lateEdge);
 
+        // Lineage from the output: choosing the injected room's average opens its window, with the reading it came from.
+        fx(() -> {
+            windows.show(all.get(0));
+            return null;
+        });
+        robot.clickOn("#tab-output .tab-label");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<OutputView.OutputRow> outputTable = robot.lookup("#output-table").queryAs(javafx.scene.control.TableView.class);
+        robot.interact(() -> outputTable.scrollTo(outputTable.getItems().stream().filter(r -> r.key().equals("room-9")).findFirst().orElseThrow()));
+        javafx.scene.Node cell = robot.lookup("#output-table .table-cell").queryAll().stream()
+                .filter(c -> c instanceof javafx.scene.control.Labeled l && "room-9".equals(l.getText())
+                        && c.isVisible() && c.getParent() != null && c.getParent().isVisible())
+                .findFirst().orElseThrow(() -> new AssertionError("no output row of room-9 on screen"));
+        robot.clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("the window of that row", () -> fx(windows::details).contains("of key room-9"));
+        assertEquals("Windows", window.belowTabs().getSelectionModel().getSelectedItem().getText());
+        assertTrue(fx(windows::details).contains("sensor=sensor-9"), fx(windows::details));
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        Screenshots.save(window.scene(), "live-run-lineage");
+
         for (String tab : List.of("output", "watermarks", "windows", "late-data", "metrics")) {
             robot.clickOn("#tab-" + tab + " .tab-label");
             WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // charts on screen redraw at most ten times a second
