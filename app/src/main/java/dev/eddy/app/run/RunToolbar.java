@@ -85,12 +85,47 @@ public final class RunToolbar {
         mode.valueProperty().addListener((o, a, b) -> applySettings());
         parallelism.valueProperty().addListener((o, a, b) -> applySettings());
         seed.textProperty().addListener((o, a, b) -> applySettings());
+        speed.setPrefWidth(150);
         controls = List.of(play, pause, step, stop, reset, new Separator(), injectButton, new Separator(),
-                new Label("Speed"), speed, mode, parallelism, seed);
+                new Label("Speed"), speed, settingsButton());
         timeline = timeline();
         // The slider means nothing before a run: the canvas keeps that height until there is one.
         timeline.visibleProperty().bind(run.stateProperty().isNotEqualTo(JobState.CREATED));
         timeline.managedProperty().bind(timeline.visibleProperty());
+    }
+
+    /**
+     * What a run starts with (mode, parallelism, seed) sits behind one button, in a ControlsFX
+     * PopOver, so the toolbar fits a narrow window; the button says what is chosen.
+     */
+    private Button settingsButton() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.setPadding(new javafx.geometry.Insets(10));
+        grid.addRow(0, new Label("Mode"), mode);
+        grid.addRow(1, new Label("Parallelism"), parallelism);
+        grid.addRow(2, new Label("Seed"), seed);
+        Label note = new Label("For the next run; a running one keeps its own.");
+        note.getStyleClass().add("hint");
+        grid.add(note, 0, 3, 2, 1);
+        org.controlsfx.control.PopOver pop = new org.controlsfx.control.PopOver(grid);
+        pop.setTitle("Run settings");
+        pop.setDetachable(false);
+        pop.setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.TOP_CENTER);
+        Button b = button("run-settings", "mdi2c-cog-outline", "Mode, parallelism and seed of the next run", null);
+        b.setOnAction(e -> {
+            if (pop.isShowing()) pop.hide();
+            else pop.show(b);
+        });
+        javafx.beans.binding.StringBinding text = Bindings.createStringBinding(() -> {
+            String m = mode.getValue().startsWith("mode") ? "" : mode.getValue();
+            String p = parallelism.getValue().matches("\\d+") ? "p=" + parallelism.getValue() : "";
+            String sd = seed.getText() == null || seed.getText().isBlank() ? "" : "seed " + seed.getText().trim();
+            return String.join(" ", java.util.stream.Stream.of(m, p, sd).filter(x -> !x.isEmpty()).toList());
+        }, mode.valueProperty(), parallelism.valueProperty(), seed.textProperty());
+        b.textProperty().bind(text);
+        return b;
     }
 
     /** The buttons and choices, for the designer's toolbar. */

@@ -172,6 +172,42 @@ class LiveRunTest extends DesignerTestBase {
     }
 
     @Test
+    void parallelismAndBatchModeComeFromTheToolbar() throws Exception {
+        @SuppressWarnings("unchecked")
+        ComboBox<String> speed = robot.lookup("#run-speed").queryAs(ComboBox.class);
+        robot.clickOn("#run-settings");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> parallelism = robot.lookup("#run-parallelism").queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> mode = robot.lookup("#run-mode").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            speed.setValue("as fast as possible");
+            parallelism.setValue("2");
+        });
+        assertEquals("p=2", robot.lookup("#run-settings").queryButton().getText());
+        Screenshots.save(window.scene(), "live-run-settings");
+        robot.clickOn("#run-settings");
+        robot.clickOn("#run-play");
+        waitUntil("the parallel run's end", () -> run().state() == JobState.FINISHED && !run().isActive());
+        // Two source subtasks and the window's watermark is the lower of theirs: the reading that was too late at
+        // parallelism 1 now comes within the allowed lateness and fires its window once more (as ./eddy run --parallelism 2).
+        assertEquals(9, fx(() -> run().output().received("averages")));
+        assertEquals(0, fx(() -> run().late().total()));
+        assertTrue(fx(() -> run().metrics().subtaskWatermarks("fiveSeconds")).keySet().containsAll(List.of(0, 1)));
+
+        // In batch mode there is no late data: every reading is in its window when the input ends.
+        robot.interact(() -> {
+            parallelism.setValue("parallelism as set");
+            mode.setValue("batch");
+        });
+        robot.clickOn("#run-play");
+        waitUntil("the batch run's end", () -> run().state() == JobState.FINISHED && !run().isActive());
+        assertEquals(0, fx(() -> run().late().total()));
+        assertEquals(0, fx(() -> run().output().received("tooLate")));
+        assertEquals(8, fx(() -> run().output().received("averages")));
+    }
+
+    @Test
     void aPipelineWithErrorsDoesNotStartAndSaysWhy() throws Exception {
         robot.interact(() -> window.document().edit("remove an edge", p -> new dev.eddy.model.Pipeline(p.name(), p.description(),
                 p.settings(), p.nodes(), p.edges().stream().filter(e -> !e.to().equals("byRoom")).toList(), p.layout())));
