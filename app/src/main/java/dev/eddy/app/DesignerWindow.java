@@ -85,7 +85,7 @@ public final class DesignerWindow {
                 doc.validationProperty()));
         problemsTab.setContent(problems);
         problemsTab.setClosable(false);
-        liveRun = new LiveRun(doc, canvas, this::say);
+        liveRun = new LiveRun(doc, canvas, selection.nodes(), this::say);
         below = new TabPane(problemsTab);
         below.setId("below");
         below.getTabs().addAll(liveRun.tabs());

@@ -33,6 +33,8 @@ public final class LiveRun {
     private final Document doc;
     private final PipelineCanvas canvas;
     private final Consumer<String> say;
+    /** The nodes selected on the canvas: their badges list each subtask's watermark. */
+    private final java.util.Set<String> selected;
     private final RunRecording recording = new RunRecording();
     private final FrameClock frames = new FrameClock();
     private final ReadOnlyObjectWrapper<JobState> state = new ReadOnlyObjectWrapper<>(this, "state", JobState.CREATED);
@@ -70,8 +72,9 @@ public final class LiveRun {
     /** Observations taken from the engine per frame at most; what waits beyond the buffer's capacity is thinned there. */
     private static final int DRAIN_PER_FRAME = 20_000;
 
-    public LiveRun(Document doc, PipelineCanvas canvas, Consumer<String> say) {
+    public LiveRun(Document doc, PipelineCanvas canvas, java.util.Set<String> selectedNodes, Consumer<String> say) {
         this.doc = doc;
+        this.selected = selectedNodes;
         this.canvas = canvas;
         this.say = say;
         status.setId("run-status");
@@ -300,6 +303,10 @@ public final class LiveRun {
             text.append(" · ").append(Math.round(metrics.rate(n.id()))).append("/s");
             if (!n.type().startsWith("sink.") && (!n.type().startsWith("source.") || t.watermark() != Long.MIN_VALUE)) text.append("\nwm ").append(Charts.clock(t.watermark()));
             if (t.errors() > 0) text.append(" · errors ").append(t.errors());
+            Map<Integer, Long> subtasks = metrics.subtaskWatermarks(n.id());
+            if (selected.contains(n.id()) && subtasks.size() > 1 && !n.type().startsWith("sink.")) {
+                subtasks.forEach((i, wm) -> text.append("\n  subtask ").append(i).append(": ").append(Charts.clock(wm)));
+            }
             Long before = lastIn.put(n.id(), t.recordsIn() + t.recordsOut());
             boolean busy = before != null && before != t.recordsIn() + t.recordsOut();
             badges.put(n.id(), new PipelineCanvas.NodeBadge(text.toString(), late.lateAt(n.id()), busy));

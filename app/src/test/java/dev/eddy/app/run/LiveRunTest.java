@@ -194,6 +194,11 @@ class LiveRunTest extends DesignerTestBase {
         assertEquals(9, fx(() -> run().output().received("averages")));
         assertEquals(0, fx(() -> run().late().total()));
         assertTrue(fx(() -> run().metrics().subtaskWatermarks("fiveSeconds")).keySet().containsAll(List.of(0, 1)));
+        // Selecting a node shows its watermark per subtask under it.
+        robot.clickOn("#node-fiveSeconds");
+        WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        String badge = robot.lookup("#badge-fiveSeconds").queryAs(Label.class).getText();
+        assertTrue(badge.contains("subtask 0: ") && badge.contains("subtask 1: "), badge);
 
         // In batch mode there is no late data: every reading is in its window when the input ends.
         robot.interact(() -> {
