@@ -59,6 +59,8 @@ public final class LiveRun {
             new javafx.beans.property.SimpleObjectProperty<>(this, "settings", new RunSession.Settings(null, null, null, 1.0));
     /** The instant the views show while scrubbing, or null when they follow the run live. */
     private Long shownUpTo;
+    /** How many of the recording's observations the views have taken in, from its start. */
+    private int fed;
     private boolean scrubPending;
     private boolean ended;
     private final Map<String, Long> lastIn = new LinkedHashMap<>();
@@ -150,6 +152,7 @@ public final class LiveRun {
         ended = false;
         recording.clear();
         backlog.clear();
+        fed = 0;
         frames.clear();
         lastIn.clear();
         shownUpTo = null;
@@ -235,6 +238,7 @@ public final class LiveRun {
         while (!backlog.isEmpty() && System.nanoTime() - began < FRAME_BUDGET_NANOS) {
             Observation o = backlog.poll();
             for (RunView v : views) v.accept(o);
+            fed++;
             if (onWatched != null && o.time() >= watchedTime) {
                 Runnable seen = onWatched;
                 onWatched = null;
@@ -283,11 +287,17 @@ public final class LiveRun {
 
     public boolean isScrubbing() { return shownUpTo != null; }
 
+    /** Forward from what the views hold is cheap (only the difference is fed); backward starts them over. */
     private void replayUpTo(long time) {
+        int target = recording.countAtOrBefore(time);
         backlog.clear();
-        views.forEach(RunView::reset);
-        lastIn.clear();
-        for (Observation o : recording.upTo(recording.countAtOrBefore(time))) for (RunView v : views) v.accept(o);
+        if (target < fed) {
+            views.forEach(RunView::reset);
+            lastIn.clear();
+            fed = 0;
+        }
+        for (Observation o : recording.upTo(target).subList(fed, target)) for (RunView v : views) v.accept(o);
+        fed = target;
         views.forEach(RunView::frame);
         drawBadges();
     }
