@@ -1,6 +1,8 @@
 package dev.eddy.validate;
 
 import dev.eddy.catalog.Binding;
+import dev.eddy.model.Edge;
+import dev.eddy.model.Pipeline;
 import dev.eddy.types.Schema;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,14 @@ public record ValidationResult(List<Problem> problems, Map<String, Binding> bind
     public List<Problem> errors() { return problems.stream().filter(Problem::isError).toList(); }
 
     public List<Problem> warnings() { return problems.stream().filter(p -> !p.isError()).toList(); }
+
+    /** The schema of the records arriving at a node's first connected input, or null when unknown. */
+    public Schema schemaInto(Pipeline pipeline, String node) {
+        for (Edge e : pipeline.edges()) {
+            if (e.to().equals(node)) return schema(e.from(), e.outPort());
+        }
+        return null;
+    }
 
     /** The schema leaving a node's port, or null when unknown. */
     public Schema schema(String node, String port) {

@@ -88,12 +88,7 @@ public final class InspectorView extends ScrollPane {
         return doc.validation().problems().stream().filter(pr -> id.equals(pr.nodeId())).toList();
     }
 
-    private Schema inputSchema(String id) {
-        for (Edge e : doc.get().edges()) {
-            if (e.to().equals(id)) return doc.validation().schema(e.from(), e.outPort());
-        }
-        return null;
-    }
+    private Schema inputSchema(String id) { return doc.validation().schemaInto(doc.get(), id); }
 
     private void showNode(Node n) {
         NodeType t = catalog.type(n.type()).orElse(null);

@@ -51,8 +51,7 @@ final class LateDataView extends BorderPane implements RunView {
         table.setId("late-table");
         for (var n : pipeline.nodes()) {
             if (!n.type().equals("window")) continue;
-            pipeline.edges().stream().filter(e -> e.to().equals(n.id())).findFirst()
-                    .map(e -> validation.schema(e.from(), e.outPort())).ifPresent(s -> schemaOf.put(n.id(), s));
+            schemaOf.put(n.id(), validation.schemaInto(pipeline, n.id()));
             List<String> to = pipeline.edges().stream().filter(e -> e.from().equals(n.id()) && "late".equals(e.fromPort()))
                     .map(Edge::to).toList();
             destinationOf.put(n.id(), to.isEmpty() ? "dropped: nothing is connected to the late port of \"" + n.id() + "\""

@@ -46,8 +46,7 @@ final class OutputView extends BorderPane implements RunView {
         table.setId("output-table");
         for (Node n : pipeline.nodes()) {
             if (!n.type().startsWith("sink.")) continue;
-            Schema in = pipeline.edges().stream().filter(e -> e.to().equals(n.id())).findFirst()
-                    .map(e -> validation.schema(e.from(), e.outPort())).orElse(null);
+            Schema in = validation.schemaInto(pipeline, n.id());
             schemaOf.put(n.id(), in);
             List<Integer> keyIdx = new ArrayList<>();
             if (in != null) for (String k : keyFields(pipeline, n.id())) if (in.has(k)) keyIdx.add(in.indexOf(k));

@@ -108,10 +108,7 @@ final class WindowsView extends BorderPane implements RunView {
             dotsStale = true;
             frame();
         });
-        for (Node n : pipeline.nodes()) {
-            pipeline.edges().stream().filter(e -> e.to().equals(n.id())).findFirst()
-                    .map(e -> validation.schema(e.from(), e.outPort())).ifPresent(s -> inputSchemaOf.put(n.id(), s));
-        }
+        for (Node n : pipeline.nodes()) inputSchemaOf.put(n.id(), validation.schemaInto(pipeline, n.id()));
         XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
         bars.addSeries(lateness);
         bars.addSeries(open);
