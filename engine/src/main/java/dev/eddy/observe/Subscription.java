@@ -48,11 +48,16 @@ public final class Subscription implements AutoCloseable {
                 if (queued > capacity / 2) stride = s = Math.min(s * 2, 1 << 20);
                 else if (s > 1 && queued < capacity / 8) stride = s = s / 2;
             }
-            if (n % s != 0 || queued >= capacity) {
+            boolean kept = n % s == 0;
+            // A place is reserved before the check, so concurrent publishers never overfill the buffer.
+            if (kept && samplesQueued.incrementAndGet() > capacity) {
+                samplesQueued.decrementAndGet();
+                kept = false;
+            }
+            if (!kept) {
                 dropped.incrementAndGet();
                 return;
             }
-            samplesQueued.incrementAndGet();
         }
         queue.add(o);
     }
@@ -62,12 +67,7 @@ public final class Subscription implements AutoCloseable {
     }
 
     /** Everything buffered so far, oldest first. */
-    public List<Observation> drain() {
-        List<Observation> out = new ArrayList<>(queue.size());
-        queue.drainTo(out);
-        for (Observation o : out) taken(o);
-        return out;
-    }
+    public List<Observation> drain() { return drain(Integer.MAX_VALUE); }
 
     /** At most {@code max} of what is buffered, oldest first: a frame's worth, so no frame takes all of a burst. */
     public List<Observation> drain(int max) {
