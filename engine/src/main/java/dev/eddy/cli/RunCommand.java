@@ -71,6 +71,14 @@ final class RunCommand implements Callable<Integer> {
         if (speed != null && !(speed > 0)) return usage(err, "--speed must be above 0, e.g. 0.1, 1 or 10");
         // Without --output no run writes into the folder it was started from (a sample's files would land in the repository).
         Path outDir = OutputFolder.chosenOrTemporary(output);
+        try {
+            return runInto(outDir, err);
+        } finally {
+            OutputFolder.reportOrRemove(output, outDir, err);
+        }
+    }
+
+    private Integer runInto(Path outDir, PrintWriter err) throws Exception {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             err.println("eddy: --output " + outDir + " is a file; expected a directory");
             return EddyCommand.BAD_INPUT;
@@ -119,7 +127,6 @@ final class RunCommand implements Callable<Integer> {
             }
             parent.stdout.flush();
             summary(result, err);
-            OutputFolder.reportOrRemove(output, outDir, err);
             if (result.succeeded()) return 0;
             if (result.state() == dev.eddy.observe.JobState.CANCELED) return 130;
             err.println("eddy: job failed: " + result.failure());

@@ -63,10 +63,18 @@ final class FlinkRunCommand implements Callable<Integer> {
         Files.createDirectories(out);
         PrintStream stdout = System.out;
         try {
+            return runInto(p, s, out, stdout, err);
+        } finally {
+            dev.eddy.cli.OutputFolder.reportOrRemove(output, out, err);
+        }
+    }
+
+    private int runInto(Pipeline p, dev.eddy.model.Settings s, Path out, PrintStream stdout, PrintWriter err) throws Exception {
+        try {
             if (on.equals("flink")) {
                 try (FlinkCluster cluster = FlinkCluster.start(Math.max(4, s.parallelismOrDefault()))) {
                     err.println("eddy: a local Flink cluster, REST at http://" + cluster.address());
-                    return report(new FlinkRunner(cluster.host(), cluster.port(), List.of(), true).run(p, PipelineFiles.folderOf(file), out, stdout, id -> announce(err, id)), err, out);
+                    return report(new FlinkRunner(cluster.host(), cluster.port(), List.of(), true).run(p, PipelineFiles.folderOf(file), out, stdout, id -> announce(err, id)), err);
                 }
             }
             String address = on.substring("flink=".length());
@@ -82,7 +90,7 @@ final class FlinkRunCommand implements Callable<Integer> {
             }
             FlinkRunner runner = new FlinkRunner(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)),
                     List.of(jobJar.toAbsolutePath().toString()), true);
-            return report(runner.run(p, PipelineFiles.folderOf(file), out, stdout, id -> announce(err, id)), err, out);
+            return report(runner.run(p, PipelineFiles.folderOf(file), out, stdout, id -> announce(err, id)), err);
         } catch (InvalidPipelineException e) {
             err.println(PipelineFiles.refusal(file, e));
             return FlinkCommand.BAD_INPUT;
@@ -90,12 +98,6 @@ final class FlinkRunCommand implements Callable<Integer> {
     }
 
     private static void announce(PrintWriter err, String jobId) { err.println("eddy: submitted job " + jobId); }
-
-    private int report(FlinkRunResult r, PrintWriter err, Path out) throws java.io.IOException {
-        int code = report(r, err);
-        dev.eddy.cli.OutputFolder.reportOrRemove(output, out, err);
-        return code;
-    }
 
     private static int report(FlinkRunResult r, PrintWriter err) {
         err.println("eddy: job " + r.jobId() + " " + r.state().toLowerCase(Locale.ROOT) + ", " + r.sinkRecords() + " records to the sinks");
