@@ -31,7 +31,8 @@ public final class Subscription implements AutoCloseable {
         this.wantsRecordSamples = wantsRecordSamples;
     }
 
-    static boolean isSample(Observation o) {
+    /** Whether an observation is a sample (a record leaving a node, an element entering a window), which may be thinned. */
+    public static boolean isSample(Observation o) {
         return o instanceof Observation.RecordSampled || o instanceof Observation.WindowElementAdded;
     }
 

@@ -1,13 +1,14 @@
 package dev.eddy.app.run;
 
 import dev.eddy.observe.Observation;
+import dev.eddy.observe.Subscription;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The recorded run: every observation the UI drained, in order, so the time slider can show any
  * instant again by replaying the record up to it into freshly reset views. Record samples beyond
- * a budget are kept one in N (and counted), so a long run stays within memory; watermarks,
+ * a budget are kept one in N, so a long run stays within memory; watermarks,
  * firings, late records and counters are always kept.
  */
 public final class RunRecording {
@@ -15,19 +16,15 @@ public final class RunRecording {
 
     private final List<Observation> all = new ArrayList<>();
     private long samplesSeen;
-    private long samplesSkipped;
 
     /** Appends what a frame drained; returns what was kept, for the views to take in. */
     public List<Observation> append(List<Observation> drained) {
         List<Observation> kept = new ArrayList<>(drained.size());
         for (Observation o : drained) {
-            if (isSample(o)) {
+            if (Subscription.isSample(o)) {
                 samplesSeen++;
                 long every = 1 + samplesSeen / SAMPLE_BUDGET;
-                if (samplesSeen % every != 0) {
-                    samplesSkipped++;
-                    continue;
-                }
+                if (samplesSeen % every != 0) continue;
             }
             all.add(o);
             kept.add(o);
@@ -35,17 +32,9 @@ public final class RunRecording {
         return kept;
     }
 
-    static boolean isSample(Observation o) {
-        return o instanceof Observation.RecordSampled || o instanceof Observation.WindowElementAdded;
-    }
-
     public int size() { return all.size(); }
 
-    public Observation get(int i) { return all.get(i); }
-
     public List<Observation> upTo(int end) { return all.subList(0, Math.min(end, all.size())); }
-
-    public long samplesSkipped() { return samplesSkipped; }
 
     /** The processing time of the last observation, or 0. */
     public long lastTime() { return all.isEmpty() ? 0 : all.get(all.size() - 1).time(); }
@@ -66,6 +55,5 @@ public final class RunRecording {
     public void clear() {
         all.clear();
         samplesSeen = 0;
-        samplesSkipped = 0;
     }
 }

@@ -49,8 +49,6 @@ final class WhyStuckView extends BorderPane {
         setCenter(answer);
     }
 
-    void select(String id) { node.setValue(id); }
-
     /** Asks the engine; the answer arrives on the JavaFX thread when the task has replied. */
     void ask() {
         String id = node.getValue();

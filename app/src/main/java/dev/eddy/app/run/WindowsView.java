@@ -351,8 +351,6 @@ final class WindowsView extends BorderPane implements RunView {
         return windows.values().stream().filter(w -> w.node.equals(node.getValue())).toList();
     }
 
-    void select(String windowNode) { node.setValue(windowNode); }
-
     String details() { return details.getText(); }
 
     int firings() { return firedCount; }
