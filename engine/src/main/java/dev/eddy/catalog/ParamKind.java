@@ -42,7 +42,9 @@ public enum ParamKind {
      */
     STEPS("timeline of steps"),
     /** A list of strings. */
-    STRING_LIST("list of text");
+    STRING_LIST("list of text"),
+    /** A process program (see docs/process.md): one string, or a list of its lines. */
+    PROGRAM("process program");
 
     private final String description;
 

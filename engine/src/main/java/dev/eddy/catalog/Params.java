@@ -127,6 +127,11 @@ public final class Params {
                     if (!f.getValue().isTextual()) return "\"" + f.getKey() + "\": expected a string such as " + example(p.kind());
                 }
                 return null;
+            case PROGRAM:
+                if (v.isTextual()) return null;
+                if (!v.isArray()) return "expected a program: a string, or a list of its lines";
+                for (JsonNode e : v) if (!e.isTextual()) return "expected the program's lines as strings but found " + found;
+                return null;
             case STRING_LIST:
                 if (v.isTextual()) return null;
                 if (!v.isArray()) return "expected a list of strings such as [\"room\", \"sensor\"]";
@@ -167,6 +172,16 @@ public final class Params {
     public String string(String name) {
         JsonNode v = raw(name);
         return v == null ? null : v.asText();
+    }
+
+    /** A program parameter's text, its lines joined when the file lists them one by one. */
+    public String program(String name) {
+        JsonNode v = raw(name);
+        if (v == null) return null;
+        if (!v.isArray()) return v.asText();
+        List<String> lines = new java.util.ArrayList<>();
+        for (JsonNode l : v) lines.add(l.asText());
+        return String.join("\n", lines);
     }
 
     public Long integer(String name) {

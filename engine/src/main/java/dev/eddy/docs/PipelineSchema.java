@@ -145,7 +145,7 @@ public final class PipelineSchema {
             case ROWS: case STEPS:
                 s.put("type", "array").putObject("items").put("type", "object");
                 break;
-            case STRING_LIST: {
+            case STRING_LIST: case PROGRAM: {
                 ArrayNode any = s.putArray("oneOf");
                 any.addObject().put("type", "string");
                 any.addObject().put("type", "array").putObject("items").put("type", "string");

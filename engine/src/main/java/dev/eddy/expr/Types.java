@@ -4,19 +4,19 @@ import dev.eddy.types.DataType;
 import dev.eddy.types.DataType.Kind;
 
 /** The implicit conversion rules: NULL fits every type, and BIGINT widens to DOUBLE. Nothing else is implicit. */
-final class Types {
+public final class Types {
     private Types() {}
 
     static boolean isNull(DataType t) { return t.kind() == Kind.NULL; }
 
-    static boolean assignable(DataType from, DataType to) {
+    public static boolean assignable(DataType from, DataType to) {
         if (from.equals(to) || isNull(from)) return true;
         if (from.kind() == Kind.BIGINT && to.kind() == Kind.DOUBLE) return true;
         return from.kind() == Kind.ARRAY && to.kind() == Kind.ARRAY && assignable(from.element(), to.element());
     }
 
     /** The type both values fit, or null when there is none (for CASE branches, IN lists, comparisons). */
-    static DataType unify(DataType a, DataType b) {
+    public static DataType unify(DataType a, DataType b) {
         if (isNull(a)) return b;
         if (isNull(b) || a.equals(b)) return a;
         if (a.isNumeric() && b.isNumeric()) return DataType.DOUBLE;

@@ -19,6 +19,7 @@ public final class StandardCatalog {
         all.addAll(TransformNodes.all());
         all.addAll(KeyNodes.all());
         all.addAll(TimeNodes.all());
+        all.addAll(ProcessNodes.all());
         all.addAll(SinkNodes.all());
         return new Catalog(all);
     }

@@ -28,6 +28,16 @@ public record ValidationResult(List<Problem> problems, Map<String, Binding> bind
         return null;
     }
 
+    /** The key of the key-by feeding a node, or null when it is not fed by one (or that did not bind). */
+    public dev.eddy.catalog.KeyInfo keyInto(Pipeline pipeline, String node) {
+        for (Edge e : pipeline.edges()) {
+            if (!e.to().equals(node) || !e.outPort().equals("out")) continue;
+            Binding b = bindings.get(e.from());
+            if (b != null && b.keyOut() != null) return b.keyOut();
+        }
+        return null;
+    }
+
     /** The schema leaving a node's port, or null when unknown. */
     public Schema schema(String node, String port) {
         Binding b = bindings.get(node);

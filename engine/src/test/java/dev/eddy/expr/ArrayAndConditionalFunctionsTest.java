@@ -12,6 +12,29 @@ import org.junit.jupiter.api.Test;
 
 class ArrayAndConditionalFunctionsTest {
     @Test
+    void appendSliceAndSortFollowFlinkSql() {
+        check("ARRAY_APPEND(arr, 'd')", List.of("a", "b", "c", "d"));
+        check("ARRAY_APPEND(arr, ns)", Arrays.asList("a", "b", "c", null));
+        check("ARRAY_APPEND(CAST(NULL AS ARRAY<STRING>), 'd')", null);
+        check("ARRAY_SLICE(arr, 2)", List.of("b", "c"));
+        check("ARRAY_SLICE(arr, 1, 2)", List.of("a", "b"));
+        check("ARRAY_SLICE(arr, 0, 1)", List.of("a"));
+        check("ARRAY_SLICE(arr, -2, -1)", List.of("b", "c"));
+        check("ARRAY_SLICE(arr, 3, 1)", List.of());
+        check("ARRAY_SLICE(arr, 5, 9)", List.of());
+        check("ARRAY_SLICE(arr, 2, 99)", List.of("b", "c"));
+        check("ARRAY_SLICE(ARRAY['a', NULL], 2)", Arrays.asList((Object) null));
+        check("ARRAY_SLICE(arr, CAST(NULL AS BIGINT))", null);
+        check("ARRAY_SORT(ARRAY[3, 1, 2])", List.of(1L, 2L, 3L));
+        check("ARRAY_SORT(ARRAY[3, 1, 2], FALSE)", List.of(3L, 2L, 1L));
+        check("ARRAY_SORT(ARRAY['b', NULL, 'a'])", Arrays.asList(null, "a", "b"));
+        check("ARRAY_SORT(ARRAY['b', NULL, 'a'], FALSE)", Arrays.asList("b", "a", null));
+        check("ARRAY_SORT(ARRAY['b', NULL, 'a'], TRUE, FALSE)", Arrays.asList("a", "b", null));
+        check("ARRAY_SORT(ARRAY[2, 1], CAST(NULL AS BOOLEAN))", null);
+        assertEquals(DataType.arrayOf(DataType.DOUBLE), type("ARRAY_APPEND(ARRAY[1.5], 2)"));
+    }
+
+    @Test
     void arrays() {
         check("CARDINALITY(arr)", 3L);
         check("CARDINALITY(SPLIT('', ','))", 1L);
