@@ -20,6 +20,7 @@ public final class SortingKeyByOperator extends StreamOperator {
     private final KeySelector key;
     private final List<Held> held = new ArrayList<>();
     private boolean flushed;
+    private long highestWatermark = Long.MIN_VALUE;
 
     public SortingKeyByOperator(KeySelector key) { this.key = key; }
 
@@ -31,13 +32,21 @@ public final class SortingKeyByOperator extends StreamOperator {
 
     @Override
     public void processWatermark(long watermark) {
-        // BATCH has no progressive watermarks; the final one releases the sorted input first.
-        if (watermark == Time.MAX_WATERMARK) flush();
-        output.emitWatermark(watermark);
+        // BATCH has no progressive watermarks: as in SortingDataInput, earlier ones are held back
+        // and only the highest passes, after the sorted input that the final one releases.
+        highestWatermark = Math.max(highestWatermark, watermark);
+        if (watermark == Time.MAX_WATERMARK) {
+            flush();
+            output.emitWatermark(watermark);
+        }
     }
 
     @Override
-    public void endInput() { flush(); }
+    public void endInput() {
+        boolean pending = !flushed;
+        flush();
+        if (pending && highestWatermark != Long.MIN_VALUE) output.emitWatermark(highestWatermark);
+    }
 
     private void flush() {
         if (flushed) return;
