@@ -204,9 +204,7 @@ final class ProcessNodes {
         }
         boolean batch = ctx.mode() == RuntimeMode.BATCH;
         return Binding.operator(outputs, () -> new KeyedProcessOperator(in, key.selector(), program, batch))
-                .withParts(new ProcessParts(text, program));
+                .withParts(program);
     }
 
-    /** What another runtime (the Flink bridge) needs to run the node: the program's text and its compiled form. */
-    record ProcessParts(String text, CompiledProgram program) {}
 }

@@ -9,6 +9,7 @@ import dev.eddy.catalog.Catalog;
 import dev.eddy.flink.runtime.EddySource;
 import dev.eddy.flink.runtime.EddyTypes;
 import dev.eddy.flink.runtime.KeyFunction;
+import dev.eddy.flink.runtime.KeyedProgram;
 import dev.eddy.flink.runtime.Ports;
 import dev.eddy.flink.runtime.RecordFunction;
 import dev.eddy.flink.runtime.ReduceRows;
@@ -48,7 +49,8 @@ public final class FlinkTranslator {
 
     /** The node types this translator writes; every type of the catalog must be here (a test checks). */
     public static final java.util.Set<String> TRANSLATED = java.util.Set.of("map", "filter", "flat-map", "union", "rebalance",
-            "key-by", "reduce", "aggregate", "watermarks", "window", "window-join", "interval-join");
+            "key-by", "reduce", "aggregate", "watermarks", "window", "window-join", "interval-join",
+            "process", "change-alert", "deduplicate", "top-n");
 
     /** Whether a node type has a translation: sources and sinks all do, through Eddy's readers and writers. */
     public static boolean translates(String type) {
@@ -135,6 +137,8 @@ public final class FlinkTranslator {
                 case "key-by" -> declare(n, "KeyedStream<Row, Object>", input(n, "in").then("keyBy", fn(KeyFunction.class, n)), false);
                 case "reduce" -> declare(n, OPERATOR, named(n, input(n, "in").then("reduce", fn(ReduceRows.class, n))), false);
                 case "aggregate" -> declare(n, OPERATOR, named(n, input(n, "in").then("process", fn(RollingAggregate.class, n))), false);
+                case "process", "change-alert", "deduplicate", "top-n" ->
+                        declare(n, OPERATOR, named(n, input(n, "in").then("process", fn(KeyedProgram.class, n))), true);
                 case "watermarks" -> TimeTranslation.watermarks(this, n);
                 case "window" -> WindowTranslation.window(this, n);
                 case "window-join" -> WindowTranslation.windowJoin(this, n);
