@@ -6,7 +6,9 @@ import dev.eddy.app.document.Document;
 import dev.eddy.app.document.Edits;
 import dev.eddy.app.document.Selection;
 import dev.eddy.catalog.Catalog;
+import dev.eddy.catalog.KeyInfo;
 import dev.eddy.catalog.NodeType;
+import dev.eddy.catalog.ParamKind;
 import dev.eddy.catalog.ParamSpec;
 import dev.eddy.model.Edge;
 import dev.eddy.model.Node;
@@ -18,9 +20,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 
@@ -108,17 +115,23 @@ public final class InspectorView extends ScrollPane {
         parallelism.setPromptText(t.maxParallelism() == 1 ? "1 (runs in one subtask)" : "the pipeline's default");
         c.addAll(labelled("Id", id), labelled("Parallelism", parallelism));
         List<PropertySheet.Item> items = new ArrayList<>();
+        List<ParamItem> programs = new ArrayList<>();
         Schema in = inputSchema(n.id());
+        KeyInfo key = doc.validation().keyInto(doc.get(), n.id());
         List<Problem> problems = problems(n.id());
         for (ParamSpec spec : t.params().stream().sorted(java.util.Comparator.comparing(ps -> !ps.required())).toList()) {
             JsonNode value = n.paramsView().get(spec.name());
             String problem = problems.stream().filter(p -> p.path().endsWith(".params." + spec.name()))
                     .map(Problem::message).findFirst().orElse(null);
             int built = generation;
-            items.add(new ParamItem(spec, value, in, problem, v -> {
+            ParamItem item = new ParamItem(t, spec, value, in, key, problem, v -> {
                 if (built == generation) doc.edit("Set " + n.id() + "." + spec.name(), p -> Edits.setParam(p, n.id(), spec.name(), v));
-            }));
+            });
+            // A program is code: it gets the inspector's whole width, not a cell of the sheet.
+            if (spec.kind() == ParamKind.PROGRAM) programs.add(item);
+            else items.add(item);
         }
+        for (ParamItem program : programs) c.add(programEditor(program, n.id()));
         PropertySheet sheet = new PropertySheet(javafx.collections.FXCollections.observableArrayList(items));
         sheet.setId("param-sheet");
         sheet.setModeSwitcherVisible(false);
@@ -126,7 +139,7 @@ public final class InspectorView extends ScrollPane {
         // One list, required first: category panes animate open, and a click during the animation misses its field.
         sheet.setMode(PropertySheet.Mode.NAME);
         sheet.setPropertyEditorFactory(item -> new ParamEditor((ParamItem) item));
-        c.add(sheet);
+        if (!items.isEmpty()) c.add(sheet);
         problems.stream().filter(p -> !p.path().contains(".params.")).forEach(p -> {
             Label l = wrapped((p.isError() ? "✖ " : "⚠ ") + p.message());
             l.getStyleClass().add(p.isError() ? "node-error" : "node-warning");
@@ -213,6 +226,21 @@ public final class InspectorView extends ScrollPane {
             if (!now && built == generation && !f.getText().equals(value)) commit.accept(f.getText());
         });
         return f;
+    }
+
+    /** A program's editor across the inspector, with a button that opens it in a window with room. */
+    private VBox programEditor(ParamItem program, String nodeId) {
+        Button larger = new Button(null, Icons.of("mdi2a-arrow-expand"));
+        larger.setId("param-" + program.spec().name() + "-window");
+        larger.setTooltip(new javafx.scene.control.Tooltip("Open the program in a window with room (it applies when you leave it)"));
+        larger.setOnAction(e -> ProgramWindow.open(program, nodeId, getScene() == null ? null : getScene().getWindow()));
+        Label label = new Label(program.spec().name());
+        label.getStyleClass().add("field-label");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(6, label, gap, larger);
+        head.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(2, head, new ParamEditor(program).getEditor());
     }
 
     private static VBox labelled(String label, javafx.scene.Node control) {

@@ -1,6 +1,8 @@
 package dev.eddy.app.inspector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.eddy.catalog.KeyInfo;
+import dev.eddy.catalog.NodeType;
 import dev.eddy.catalog.ParamSpec;
 import dev.eddy.types.Schema;
 import java.util.Optional;
@@ -13,24 +15,34 @@ import org.controlsfx.control.PropertySheet;
  * file (null when unset); setting it hands the new JSON to the document as an undoable edit.
  */
 final class ParamItem implements PropertySheet.Item {
+    private final NodeType type;
     private final ParamSpec spec;
     private final JsonNode value;
     private final Schema input;
+    private final KeyInfo key;
     private final String problem;
     private final Consumer<JsonNode> commit;
 
-    ParamItem(ParamSpec spec, JsonNode value, Schema input, String problem, Consumer<JsonNode> commit) {
+    ParamItem(NodeType type, ParamSpec spec, JsonNode value, Schema input, KeyInfo key, String problem,
+              Consumer<JsonNode> commit) {
+        this.type = type;
         this.spec = spec;
         this.value = value;
         this.input = input;
+        this.key = key;
         this.problem = problem;
         this.commit = commit;
     }
+
+    NodeType type() { return type; }
 
     ParamSpec spec() { return spec; }
 
     /** The schema arriving at the node, for field choices and expression checks; null when not known. */
     Schema input() { return input; }
+
+    /** The key of the keyed stream arriving at the node, for checking a program; null when not keyed or not known. */
+    KeyInfo key() { return key; }
 
     /** The validator's complaint about this parameter, shown under its editor; null when none. */
     String problem() { return problem; }

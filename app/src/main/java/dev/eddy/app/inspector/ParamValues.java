@@ -26,6 +26,11 @@ final class ParamValues {
 
     static String text(JsonNode v, ParamKind kind) {
         if (v == null || v.isNull()) return "";
+        if (kind == ParamKind.PROGRAM && v.isArray()) {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            v.forEach(line -> lines.add(line.asText()));
+            return String.join("\n", lines);
+        }
         if (structured(kind)) return v.toPrettyString();
         return v.isTextual() ? v.textValue() : v.toString();
     }
@@ -44,6 +49,8 @@ final class ParamValues {
                     return t.equals("true") || t.equals("false") ? F.booleanNode(Boolean.parseBoolean(t)) : F.textNode(t);
                 case INSTANT:
                     return t.matches("-?\\d+") ? F.numberNode(Long.parseLong(t)) : F.textNode(t);
+                case PROGRAM:
+                    return programLines(text);
                 default:
                     if (structured(kind)) return JSON.readTree(t);
                     return F.textNode(text);
@@ -51,6 +58,13 @@ final class ParamValues {
         } catch (NumberFormatException | JsonProcessingException e) {
             return F.textNode(t);
         }
+    }
+
+    /** A program as the file keeps it, one string per line, so that it reads and diffs as code. */
+    private static JsonNode programLines(String text) {
+        var lines = F.arrayNode();
+        for (String line : text.stripTrailing().split("\\R", -1)) lines.add(line.stripTrailing());
+        return lines;
     }
 
     /** Why structured text is not JSON, with its line and column; null when it is. */
