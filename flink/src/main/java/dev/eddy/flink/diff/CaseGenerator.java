@@ -10,10 +10,13 @@ import java.util.Random;
  * records with watermarks between them (some late, some with NULLs, negative timestamps now and
  * then), through filters and maps, into keyed or non-keyed windows with every assigner, event-time
  * trigger, evictor, lateness and window function, rolling reduces and aggregates, and window and
- * interval joins, each into trace sinks. The same seed gives the same case. Processing time
+ * interval joins, keyed process programs with value, list and map state and event-time timers and
+ * the nodes written in them (change alert, deduplicate, top-n), in STREAMING or BATCH, each into
+ * trace sinks. The same seed gives the same case. Processing time
  * (processing-time windows and triggers, ingestion time, idleness) is left out: on Flink it is the
  * wall clock, so two runs of one case differ; the conformance scenarios cover it with the
- * scripted source's processing time instead.
+ * scripted source's processing time instead. For the same reason no generated state has a
+ * time-to-live, which Flink counts in processing time.
  */
 public final class CaseGenerator {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,14 +49,17 @@ public final class CaseGenerator {
         reorders = false;
         int shape = random.nextInt(100);
         oneInput = shape < 75;
-        if (shape < 60) window();
-        else if (shape < 75) rolling();
+        boolean batch = false;
+        if (shape < 50) window();
+        else if (shape < 62) rolling();
+        else if (shape < 75) batch = process();
         else if (shape < 88) windowJoin();
         else intervalJoin();
         ObjectNode settings = p.putObject("settings");
         // Several subtasks only where every watermark but the last comes from the end of input, and each
         // key's records keep their order: then what a sink gets does not depend on how channels interleave.
         settings.put("parallelism", explicitWatermarks || reorders ? 1 : new int[] {1, 2, 4}[random.nextInt(3)]);
+        if (batch) settings.put("mode", "batch");
         return p.toString();
     }
 
@@ -229,6 +235,73 @@ public final class CaseGenerator {
         }
         connect(at, "rolling");
         sink("results", "rolling", "out");
+    }
+
+    /** A keyed process node, in BATCH now and then; returns whether the case runs in BATCH. */
+    private boolean process() {
+        String at = input("in", "v");
+        node("byKey", "key-by").putObject("params").putArray("key").add("k");
+        at = connect(at, "byKey");
+        int kind = random.nextInt(10);
+        String side = null;
+        if (kind < 2) {
+            node("proc", "change-alert").putObject("params").put("value", "x").put("threshold", random.nextInt(60))
+                    .put("within", (500 + random.nextInt(3000)) + "ms");
+        } else if (kind < 4) {
+            node("proc", "deduplicate").putObject("params").put("within", (500 + random.nextInt(3000)) + "ms").put("time", "event");
+            side = "duplicates";
+        } else if (kind < 5) {
+            node("proc", "top-n").putObject("params").put("value", "x").put("n", 1 + random.nextInt(3));
+        } else {
+            ArrayNode lines = node("proc", "process").putObject("params").putArray("program");
+            for (String line : program()) lines.add(line);
+            side = "side";
+        }
+        connect(at, "proc");
+        sink("results", "proc", "out");
+        if (side != null && random.nextBoolean()) sink("other", "proc", side);
+        return random.nextInt(4) == 0;
+    }
+
+    /** A program over k, v, x, t: counts and sums in value state, a list, a map, timers set and deleted. */
+    private java.util.List<String> program() {
+        java.util.List<String> l = new java.util.ArrayList<>();
+        boolean list = random.nextBoolean();
+        boolean map = random.nextBoolean();
+        boolean timers = random.nextInt(10) < 7;
+        l.add("state n BIGINT;");
+        l.add("state total BIGINT;");
+        if (list) l.add("state seen LIST<BIGINT>;");
+        if (map) l.add("state buckets MAP<BIGINT, BIGINT>;");
+        String size = list ? "CARDINALITY(seen)" : "0";
+        String emit = "emit k, n, total, " + size + " AS size, " + (map ? "CARDINALITY(ks)" : "0") + " AS buckets, ";
+        l.add("on record {");
+        l.add("  n = COALESCE(n, 0) + 1;");
+        l.add("  total = COALESCE(total, 0) + COALESCE(v, 0);");
+        if (list) l.add("  if v IS NOT NULL { seen.add(v); }");
+        if (map) {
+            l.add("  let c = buckets.get(COALESCE(v, 0) % 3);");
+            l.add("  buckets.put(COALESCE(v, 0) % 3, COALESCE(c, 0) + 1);");
+            l.add("  let ks = buckets.keys();");
+        }
+        int delay = random.nextInt(3000) - 500;
+        if (timers) {
+            l.add("  register event timer TIMESTAMP_ADD(record_time, " + delay + ");");
+            if (random.nextBoolean()) l.add("  if v = 0 { delete event timer TIMESTAMP_ADD(record_time, " + delay + "); }");
+        }
+        l.add("  if v > " + random.nextInt(10) + " { emit to side k, v, x, n; }");
+        l.add("  " + emit + "'record' AS what;");
+        l.add("}");
+        if (timers) {
+            l.add("on timer {");
+            if (map) l.add("  let ks = buckets.keys();");
+            l.add("  " + emit + "'timer ' || CAST(EPOCH_MILLIS(timer_time) AS STRING) AS what;");
+            if (random.nextBoolean()) l.add("  clear n;");
+            if (list && random.nextBoolean()) l.add("  clear seen;");
+            if (map && random.nextBoolean()) l.add("  clear buckets;");
+            l.add("}");
+        }
+        return l;
     }
 
     private void keyedPair() {
