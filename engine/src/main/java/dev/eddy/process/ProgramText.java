@@ -28,6 +28,14 @@ final class ProgramText {
         return new ProgramError(line, end - lineStart + 1, reason);
     }
 
+    /** The statement that starts at an offset, as written, for a run-time failure to name. */
+    String statementAt(int offset) {
+        int end = offset;
+        while (end < code.length() && code.charAt(end) != ';' && code.charAt(end) != '{' && code.charAt(end) != '\n') end++;
+        String s = code.substring(Math.min(offset, end), end).strip().replaceAll("\\s+", " ");
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
     private static String blankComments(String s) {
         StringBuilder b = new StringBuilder(s);
         int i = 0;

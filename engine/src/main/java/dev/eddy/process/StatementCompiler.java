@@ -1,5 +1,6 @@
 package dev.eddy.process;
 
+import dev.eddy.expr.EvaluationException;
 import dev.eddy.expr.Types;
 import dev.eddy.process.ProgramCompiler.EmitSchema;
 import dev.eddy.process.ProgramCompiler.Ev;
@@ -38,7 +39,36 @@ final class StatementCompiler {
         return steps.length == 0 ? f -> { } : Step.block(steps);
     }
 
+    /**
+     * A statement whose run-time failure names its line and text. An `if` or a `for` names itself
+     * only for its own condition or array, so a failure inside keeps the inner statement's place.
+     */
     private Step statement(Statement s) throws ProgramError {
+        Step step = compile(s);
+        if (s instanceof If || s instanceof For) return step;
+        String where = where(s.offset());
+        return f -> {
+            try {
+                step.run(f);
+            } catch (EvaluationException e) {
+                throw new EvaluationException(where + e.getMessage(), e);
+            }
+        };
+    }
+
+    private String where(int offset) {
+        return "line " + c.source.error(offset, "").line() + " (`" + c.source.statementAt(offset) + "`): ";
+    }
+
+    private static Object evaluate(Ev ev, Frame f, String where) {
+        try {
+            return ev.eval(f);
+        } catch (EvaluationException e) {
+            throw new EvaluationException(where + e.getMessage(), e);
+        }
+    }
+
+    private Step compile(Statement s) throws ProgramError {
         if (s instanceof Let l) return let(l);
         if (s instanceof Assign a) return assign(a);
         if (s instanceof Call call) return call(call);
@@ -223,8 +253,9 @@ final class StatementCompiler {
         Ev condition = c.expression(i.condition(), DataType.BOOLEAN);
         Step then = block(i.then());
         Step otherwise = block(i.otherwise());
+        String where = where(i.offset());
         return f -> {
-            if (condition.eval(f) == Boolean.TRUE) then.run(f);
+            if (evaluate(condition, f, where) == Boolean.TRUE) then.run(f);
             else otherwise.run(f);
         };
     }
@@ -241,8 +272,9 @@ final class StatementCompiler {
         int slot = c.scope.declareLocal(loop.name(), array.type().element()).slot();
         Step body = block(loop.body());
         c.scope.reset(mark);
+        String where = where(loop.offset());
         return f -> {
-            List<?> elements = (List<?>) array.eval(f);
+            List<?> elements = (List<?>) evaluate(array, f, where);
             if (elements == null) return;
             for (Object e : List.copyOf(elements)) {
                 f.slots[slot] = e;

@@ -209,4 +209,30 @@ class ProcessNodeTest {
         assertTrace(out, record("\"k\":\"a\",\"top\":[5.0]", 1L), record("\"k\":\"a\",\"top\":[5.0,1.0]", 2L),
                 record("\"k\":\"a\",\"top\":[7.0,5.0]", 3L), record("\"k\":\"a\",\"top\":[7.0,6.0]", 5L), MAX);
     }
+
+    @Test
+    void aRecordThatFailsGoesToErrorsWithTheLineAndStatementThatFailed() {
+        String program = process(
+                "state xs LIST<BIGINT>;",
+                "on record {",
+                "  if v > 0 {",
+                "    xs.add(CASE WHEN v > 20 THEN CAST(NULL AS BIGINT) ELSE v END);",
+                "  }",
+                "  emit k, CARDINALITY(xs) AS n;",
+                "}").replace("]}}", "], \"onError\": \"skip\"}}");
+        String nodes = "{\"id\": \"script\", \"type\": \"source.scripted\", \"params\": {\"schema\": " + KV + ", \"steps\": ["
+                + kv("a", 1, 10) + ", " + kv("a", 25, 11) + ", " + kv("a", 2, 12) + "]}},"
+                + " {\"id\": \"byK\", \"type\": \"key-by\", \"params\": {\"key\": \"k\"}},"
+                + program.replaceFirst("\\{", "{\"id\": \"p\", ") + ","
+                + " {\"id\": \"out\", \"type\": \"sink.trace\", \"params\": {\"path\": \"out.jsonl\"}},"
+                + " {\"id\": \"bad\", \"type\": \"sink.trace\", \"params\": {\"path\": \"bad.jsonl\"}}";
+        String edges = dev.eddy.run.TestRuns.chain("script", "byK", "p", "out") + ", {\"from\": \"p\", \"port\": \"errors\", \"to\": \"bad\"}";
+        var o = dev.eddy.run.TestRuns.run(dev.eddy.run.TestRuns.doc("{\"startTime\": 0}", nodes, edges), dir,
+                dev.eddy.run.RunOptions.defaults());
+        // The failing record emits nothing; the ones around it go on with the state it did not change.
+        assertTrace(o.lines("out.jsonl"), record("\"k\":\"a\",\"n\":1", 10L), record("\"k\":\"a\",\"n\":2", 12L), MAX);
+        var bad = o.lines("bad.jsonl");
+        org.junit.jupiter.api.Assertions.assertTrue(bad.get(0).contains("line 4 (`xs.add(CASE WHEN v > 20 THEN CAST(NULL AS BIGINT) ELSE v"), bad.get(0));
+        org.junit.jupiter.api.Assertions.assertTrue(bad.get(0).contains("cannot add NULL to list state"), bad.get(0));
+    }
 }
