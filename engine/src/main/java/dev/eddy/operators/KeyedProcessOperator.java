@@ -1,9 +1,11 @@
 package dev.eddy.operators;
 
 import dev.eddy.expr.EvaluationException;
+import dev.eddy.observe.KeyedStateSnapshot;
 import dev.eddy.process.CompiledProgram;
 import dev.eddy.process.CompiledProgram.TimeDomain;
 import dev.eddy.process.ProcessContext;
+import dev.eddy.runtime.InspectableState;
 import dev.eddy.runtime.InternalTimer;
 import dev.eddy.runtime.KeySelector;
 import dev.eddy.runtime.OperatorContext;
@@ -17,6 +19,12 @@ import dev.eddy.types.Row;
 import dev.eddy.types.RowJson;
 import dev.eddy.types.Schema;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -30,7 +38,7 @@ import java.util.TreeSet;
  * the input ends), event-time ones first, with the watermark at its maximum and new timers
  * ignored; while records are processed the watermark is at its minimum.
  */
-public final class KeyedProcessOperator extends StreamOperator implements TimerService.Triggerable, ProcessContext {
+public final class KeyedProcessOperator extends StreamOperator implements TimerService.Triggerable, ProcessContext, InspectableState {
     private final Schema input;
     private final KeySelector key;
     private final CompiledProgram program;
@@ -57,8 +65,36 @@ public final class KeyedProcessOperator extends StreamOperator implements TimerS
         timers = context.createTimerService(this);
     }
 
-    /** The keys holding state and the entries they hold, for the state-size observation. */
-    public HeapKeyedState keyedState() { return state; }
+    /** Every key with state or a pending timer, as it is between two elements; keys in the order of their first timer or state. */
+    @Override
+    public List<KeyedStateSnapshot> keyedState() {
+        long now = context.currentProcessingTime();
+        Map<Object, List<KeyedStateSnapshot.StateValue>> values = state.peek(now);
+        Map<Object, List<KeyedStateSnapshot.PendingTimer>> pending = new LinkedHashMap<>();
+        if (batch) {
+            if (batchKey != null) {
+                for (long t : batchEventTimers) pending.computeIfAbsent(batchKey, k -> new ArrayList<>()).add(new KeyedStateSnapshot.PendingTimer("event", t));
+                for (long t : batchProcessingTimers) {
+                    pending.computeIfAbsent(batchKey, k -> new ArrayList<>()).add(new KeyedStateSnapshot.PendingTimer("processing", t));
+                }
+            }
+        } else {
+            for (InternalTimer t : timers.pendingEventTimers()) {
+                pending.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(new KeyedStateSnapshot.PendingTimer("event", t.timestamp()));
+            }
+            for (InternalTimer t : timers.pendingProcessingTimers()) {
+                pending.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(new KeyedStateSnapshot.PendingTimer("processing", t.timestamp()));
+            }
+        }
+        Set<Object> keys = new LinkedHashSet<>(values.keySet());
+        keys.addAll(pending.keySet());
+        List<KeyedStateSnapshot> out = new ArrayList<>(keys.size());
+        for (Object k : keys) {
+            out.add(new KeyedStateSnapshot(now, context.nodeId(), context.subtaskIndex(), k, values.getOrDefault(k, List.of()),
+                    pending.getOrDefault(k, List.of()), currentWatermark()));
+        }
+        return out;
+    }
 
     @Override
     public void processElement(Row row, long timestamp) {

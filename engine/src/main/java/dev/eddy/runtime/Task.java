@@ -174,6 +174,14 @@ public final class Task {
         throw new IllegalArgumentException("node \"" + query.node() + "\" keeps no windows");
     }
 
+    /** What each key of one of this task's keyed process nodes holds; on the task's thread, between elements. */
+    public List<dev.eddy.observe.KeyedStateSnapshot> keyedState(String node) {
+        for (int i = 0; i < operators.size(); i++) {
+            if (contexts.get(i).nodeId().equals(node) && operators.get(i) instanceof InspectableState s) return s.keyedState();
+        }
+        throw new IllegalArgumentException("node \"" + node + "\" keeps no keyed state to show");
+    }
+
     /** The processing time at which this source's next record is due, or {@link SourceReader#NOW}. */
     public long nextDueTime() { return reader.nextDueTime(); }
 

@@ -39,6 +39,15 @@ final class TimerQueue {
         if (t != null) unlink(byTime.get(t.timestamp()), t);
     }
 
+    /** Every timer held, in the order they would fire. */
+    java.util.List<InternalTimer> all() {
+        java.util.List<InternalTimer> out = new java.util.ArrayList<>(held.size());
+        for (Bucket b : byTime.values()) {
+            for (InternalTimer t = b.head; t != null; t = t.next) out.add(t);
+        }
+        return out;
+    }
+
     InternalTimer peek() {
         Map.Entry<Long, Bucket> e = byTime.firstEntry();
         return e == null ? null : e.getValue().head;

@@ -36,6 +36,12 @@ public final class TimerService {
 
     public long currentWatermark() { return currentWatermark; }
 
+    /** The event-time timers not fired yet, in the order they will fire; for showing, not for changing. */
+    public List<InternalTimer> pendingEventTimers() { return eventTimers.all(); }
+
+    /** The processing-time timers not fired yet, in the order they will fire. */
+    public List<InternalTimer> pendingProcessingTimers() { return processingTimers.all(); }
+
     public void registerEventTimeTimer(Object key, Object namespace, long time) {
         if (quiesced) return;
         eventTimers.add(new InternalTimer(time, key, namespace));

@@ -1,5 +1,6 @@
 package dev.eddy.state;
 
+import dev.eddy.observe.KeyedStateSnapshot;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -66,6 +67,60 @@ public final class HeapKeyedState implements KeyedState {
             }
         }
         return n;
+    }
+
+    /**
+     * What every key holds as a program would read it at {@code now}, without dropping or
+     * refreshing anything: looking must not change the run. Keys without a live value are left out.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Map<Object, List<KeyedStateSnapshot.StateValue>> peek(long now) {
+        Map<Object, List<KeyedStateSnapshot.StateValue>> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<Object, Object[]> e : byKey.entrySet()) {
+            List<KeyedStateSnapshot.StateValue> states = new ArrayList<>();
+            for (int i = 0; i < specs.size(); i++) {
+                StateSpec spec = specs.get(i);
+                StateTtl ttl = spec.ttl();
+                Object slot = e.getValue()[i];
+                Object value = null;
+                long earliest = Long.MAX_VALUE;
+                if (slot instanceof Stamped st) {
+                    if (ttl == null || !ttl.expired(st.at, now)) {
+                        value = st.value;
+                        earliest = st.at;
+                    }
+                } else if (slot instanceof List<?> l) {
+                    List<Object> live = new ArrayList<>();
+                    for (Object o : l) {
+                        Stamped st = (Stamped) o;
+                        if (ttl != null && ttl.expired(st.at, now)) continue;
+                        live.add(st.value);
+                        earliest = Math.min(earliest, st.at);
+                    }
+                    if (!live.isEmpty()) value = Collections.unmodifiableList(live);
+                } else if (slot instanceof Map<?, ?> m) {
+                    java.util.TreeMap<Object, Object> live = new java.util.TreeMap<>((a, b) -> ((Comparable) a).compareTo(b));
+                    for (Map.Entry<?, ?> me : m.entrySet()) {
+                        Stamped st = (Stamped) me.getValue();
+                        if (ttl != null && ttl.expired(st.at, now)) continue;
+                        live.put(me.getKey(), st.value);
+                        earliest = Math.min(earliest, st.at);
+                    }
+                    if (!live.isEmpty()) value = Collections.unmodifiableMap(live);
+                }
+                if (value == null) continue;
+                Long expiresAt = ttl == null ? null : saturatedAdd(earliest, ttl.millis());
+                states.add(new KeyedStateSnapshot.StateValue(spec.name(), spec.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        value, expiresAt));
+            }
+            if (!states.isEmpty()) out.put(e.getKey(), states);
+        }
+        return out;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 
     @Override

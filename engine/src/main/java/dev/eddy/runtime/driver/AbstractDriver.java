@@ -79,6 +79,15 @@ abstract class AbstractDriver implements Driver {
         return ask(node, t -> List.of(t.watermarkStatus()));
     }
 
+    @Override
+    public CompletableFuture<List<dev.eddy.observe.KeyedStateSnapshot>> keyedState(String node) {
+        return ask(node, t -> t.keyedState(node)).thenApply(all -> {
+            all.sort(Comparator.comparing((dev.eddy.observe.KeyedStateSnapshot s) -> String.valueOf(s.key()))
+                    .thenComparingInt(dev.eddy.observe.KeyedStateSnapshot::subtask));
+            return all;
+        });
+    }
+
     /** Asks every subtask that runs the node, each on its own thread between two elements. */
     private <T> CompletableFuture<List<T>> ask(String node, Function<Task, List<T>> question) {
         ExecutionPlan p = plan;

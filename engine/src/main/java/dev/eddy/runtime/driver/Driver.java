@@ -26,4 +26,11 @@ public interface Driver {
      * watermarks and idleness, as the mailbox answers between two elements.
      */
     CompletableFuture<List<dev.eddy.observe.InputWatermarkStatus>> watermarkStatus(String node);
+
+    /**
+     * What every key of a keyed process node holds right now, its state and pending timers, as
+     * each subtask answers between two elements. Fails when the run has not started, or the node
+     * does not exist or keeps no keyed state.
+     */
+    CompletableFuture<List<dev.eddy.observe.KeyedStateSnapshot>> keyedState(String node);
 }

@@ -125,6 +125,8 @@ public final class RunControl {
 
     public CompletableFuture<List<InputWatermarkStatus>> watermarkStatus(String node) { return driver.watermarkStatus(node); }
 
+    public CompletableFuture<List<dev.eddy.observe.KeyedStateSnapshot>> keyedState(String node) { return driver.keyedState(node); }
+
     public JobState state() { return state; }
 
     public boolean isOver() { return finished.isDone() || canceled; }
