@@ -57,12 +57,16 @@ public abstract class DesignerTestBase {
         }
     }
 
-    /** A sample copied into the test's folder, so that saving it cannot touch the repository. */
+    /**
+     * A sample copied into the test's folder with the input files beside it, so that it runs, and
+     * saving it cannot touch the repository.
+     */
     protected Path copyOfSample(String name) throws IOException {
-        Path from = Path.of(System.getProperty("eddy.samples"), name, name + ".json");
-        Path to = work.resolve(name + ".json");
-        Files.copy(from, to);
-        return to;
+        Path folder = Path.of(System.getProperty("eddy.samples"), name);
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, work.resolve(f.getFileName()));
+        }
+        return work.resolve(name + ".json");
     }
 
     protected void shortcut(KeyCode... keys) {

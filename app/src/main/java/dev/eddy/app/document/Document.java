@@ -38,10 +38,16 @@ public final class Document {
     private java.util.function.Consumer<String> refusals = m -> { };
     private Runnable replaced = () -> { };
 
+    private final Catalog catalog;
+
     public Document(Catalog catalog) {
+        this.catalog = catalog;
         this.validator = new PipelineValidator(catalog);
         replace(empty(), null);
     }
+
+    /** The node types this document's pipeline is made of. */
+    public Catalog catalog() { return catalog; }
 
     public static Pipeline empty() {
         return new Pipeline("untitled", null, null, List.of(), List.of(), null);

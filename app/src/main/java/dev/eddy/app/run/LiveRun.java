@@ -42,6 +42,7 @@ public final class LiveRun {
     private final Tab outputTab = tab("Output");
     private final Tab watermarksTab = tab("Watermarks");
     private final Tab windowsTab = tab("Windows");
+    private final Tab stateTab = tab("State");
     private final Tab lateTab = tab("Late data");
     private final Tab metricsTab = tab("Metrics");
     private final Tab whyTab = tab("Why stuck?");
@@ -54,6 +55,7 @@ public final class LiveRun {
     private LateDataView late;
     private MetricsView metrics;
     private WhyStuckView why;
+    private KeyedStateView keyedState;
     private List<RunView> views = List.of();
     private final javafx.beans.property.ObjectProperty<RunSession.Settings> settings =
             new javafx.beans.property.SimpleObjectProperty<>(this, "settings", new RunSession.Settings(null, null, null, 1.0));
@@ -80,7 +82,14 @@ public final class LiveRun {
         this.canvas = canvas;
         this.say = say;
         status.setId("run-status");
-        doc.onReplace(this::reset);
+        // A pipeline opened gets the views (and tabs) it needs before any run; the document tells of a
+        // replacement before it takes the new pipeline, so the views are built just after.
+        doc.onReplace(() -> {
+            reset();
+            javafx.application.Platform.runLater(() -> {
+                if (!isActive()) buildViews(doc.get());
+            });
+        });
         doc.onRefusal(say);
         buildViews(doc.get());
         timer = new AnimationTimer() {
@@ -97,7 +106,11 @@ public final class LiveRun {
         return t;
     }
 
-    public List<Tab> tabs() { return List.of(outputTab, watermarksTab, windowsTab, lateTab, metricsTab, whyTab); }
+    /** The views' tabs that apply to the pipeline: State only where a node keeps keyed state. */
+    public List<Tab> tabs() {
+        return keyedState.hasNodes() ? List.of(outputTab, watermarksTab, windowsTab, stateTab, lateTab, metricsTab, whyTab)
+                : List.of(outputTab, watermarksTab, windowsTab, lateTab, metricsTab, whyTab);
+    }
 
     public Label status() { return status; }
 
@@ -205,7 +218,8 @@ public final class LiveRun {
         late = new LateDataView(p, doc.validation());
         metrics = new MetricsView(p);
         why = new WhyStuckView(p, this::control);
-        views = List.of(output, watermarks, windows, late, metrics, new EdgeFlows(p, doc.validation(), canvas));
+        keyedState = new KeyedStateView(p, doc.catalog(), this::control);
+        views = List.of(output, watermarks, windows, keyedState, late, metrics, new EdgeFlows(p, doc.validation(), canvas));
         // Lineage: choosing a sink's row opens the window it came from, with its elements.
         WindowsView shownWindows = windows;
         output.onChosen(row -> {
@@ -215,6 +229,13 @@ public final class LiveRun {
         outputTab.setContent(output);
         watermarksTab.setContent(watermarks);
         windowsTab.setContent(windows);
+        stateTab.setContent(keyedState);
+        javafx.scene.control.TabPane pane = windowsTab.getTabPane();
+        if (pane != null && keyedState.hasNodes() && !pane.getTabs().contains(stateTab)) {
+            pane.getTabs().add(pane.getTabs().indexOf(windowsTab) + 1, stateTab);
+        } else if (pane != null && !keyedState.hasNodes()) {
+            pane.getTabs().remove(stateTab);
+        }
         lateTab.setContent(late);
         metricsTab.setContent(metrics);
         whyTab.setContent(why);
@@ -369,6 +390,8 @@ public final class LiveRun {
     WatermarksView watermarks() { return watermarks; }
 
     WindowsView windows() { return windows; }
+
+    KeyedStateView keyedState() { return keyedState; }
 
     LateDataView late() { return late; }
 
