@@ -18,7 +18,6 @@ import dev.eddy.state.KeyedState;
 import dev.eddy.types.Row;
 import dev.eddy.types.RowJson;
 import dev.eddy.types.Schema;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -134,8 +133,7 @@ public final class KeyedProcessOperator extends StreamOperator implements TimerS
         try {
             program.onTimer(this, time, domain);
         } catch (EvaluationException e) {
-            String what = "the " + domain.name().toLowerCase() + "-time timer at " + Instant.ofEpochMilli(time) + " of key " + k;
-            context.recordFailed(Row.of(program.keyValues(k)), time, what, e.getMessage());
+            context.recordFailed(Row.of(program.keyValues(k)), time, CompiledProgram.describeTimer(domain, time, k), e.getMessage());
         }
     }
 

@@ -89,6 +89,12 @@ public final class CompiledProgram {
         onTimer.run(f);
     }
 
+    /** A timer as a failure report names it, in place of the record it does not have. */
+    public static String describeTimer(TimeDomain domain, long time, Object key) {
+        return "the " + domain.name().toLowerCase(java.util.Locale.ROOT) + "-time timer at " + Instant.ofEpochMilli(time)
+                + " of key " + key;
+    }
+
     /** The key's column values: the key itself, or the fields of a composite key. */
     public Object[] keyValues(Object key) {
         if (keyColumns == 1) return new Object[] {key};

@@ -109,18 +109,13 @@ public final class HeapKeyedState implements KeyedState {
                     if (!live.isEmpty()) value = Collections.unmodifiableMap(live);
                 }
                 if (value == null) continue;
-                Long expiresAt = ttl == null ? null : saturatedAdd(earliest, ttl.millis());
+                Long expiresAt = ttl == null ? null : ttl.expiresAt(earliest);
                 states.add(new KeyedStateSnapshot.StateValue(spec.name(), spec.kind().name().toLowerCase(java.util.Locale.ROOT),
                         value, expiresAt));
             }
             if (!states.isEmpty()) out.put(e.getKey(), states);
         }
         return out;
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long r = a + b;
-        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 
     @Override

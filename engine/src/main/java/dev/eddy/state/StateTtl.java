@@ -8,10 +8,13 @@ package dev.eddy.state;
  * t + ttl on, as TtlUtils#expired has it.
  */
 public record StateTtl(long millis, boolean refreshOnRead) {
-    public boolean expired(long writtenAt, long now) {
+    public boolean expired(long writtenAt, long now) { return expiresAt(writtenAt) <= now; }
+
+    /** The processing time from which a value written at {@code writtenAt} is expired. */
+    public long expiresAt(long writtenAt) {
         long expiresAt = writtenAt + millis;
         // Flink saturates instead of overflowing (TtlUtils#getExpirationTimestamp).
         if (writtenAt > 0 && expiresAt < 0) expiresAt = Long.MAX_VALUE;
-        return expiresAt <= now;
+        return expiresAt;
     }
 }

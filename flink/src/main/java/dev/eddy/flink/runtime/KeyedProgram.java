@@ -11,7 +11,6 @@ import dev.eddy.state.StateSpec;
 import dev.eddy.types.Row;
 import dev.eddy.types.RowJson;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -99,13 +98,12 @@ public final class KeyedProgram extends KeyedProcessFunction<Object, Row, Row> i
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) {
         bridge.at(ctx, out, ctx.getCurrentKey());
-        boolean event = ctx.timeDomain() == TimeDomain.EVENT_TIME;
+        var domain = ctx.timeDomain() == TimeDomain.EVENT_TIME ? CompiledProgram.TimeDomain.EVENT : CompiledProgram.TimeDomain.PROCESSING;
         try {
-            program.onTimer(bridge, timestamp, event ? CompiledProgram.TimeDomain.EVENT : CompiledProgram.TimeDomain.PROCESSING);
+            program.onTimer(bridge, timestamp, domain);
         } catch (EvaluationException e) {
-            String what = "the " + (event ? "event" : "processing") + "-time timer at " + Instant.ofEpochMilli(timestamp)
-                    + " of key " + ctx.getCurrentKey();
-            eddy.recordFailed(Row.of(program.keyValues(ctx.getCurrentKey())), timestamp, what, e.getMessage());
+            eddy.recordFailed(Row.of(program.keyValues(ctx.getCurrentKey())), timestamp,
+                    CompiledProgram.describeTimer(domain, timestamp, ctx.getCurrentKey()), e.getMessage());
         }
     }
 
@@ -146,11 +144,11 @@ public final class KeyedProgram extends KeyedProcessFunction<Object, Row, Row> i
 
         @Override
         public void emit(String port, Row row, long timestamp) {
-            // Flink stamps the output itself, as the program expects.
-            if (port.equals(program.mainPort())) out.collect(row);
-            else ctx.output(Ports.tag(node, port), row);
+            if (port.equals(program.mainPort())) collect(row, timestamp);
+            else collect(port, row, timestamp);
         }
 
+        // Flink stamps the output itself, as the program expects.
         @Override
         public void collect(Row row, long timestamp) { out.collect(row); }
 
