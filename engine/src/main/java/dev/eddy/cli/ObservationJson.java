@@ -26,6 +26,10 @@ final class ObservationJson {
             n.set("row", values(f.row()));
         } else if (o instanceof Observation.SubtaskFinished f) {
             n.put("kind", "finished").put("node", f.node()).put("subtask", f.subtask());
+        } else if (o instanceof Observation.CheckpointCompleted c) {
+            n.put("kind", "checkpoint").put("checkpoint", c.checkpoint()).put("stateBytes", c.stateBytes());
+        } else if (o instanceof Observation.RestoredFromCheckpoint r) {
+            n.put("kind", "restored").put("checkpoint", r.checkpoint()).put("reason", r.reason());
         } else if (o instanceof Observation.JobStateChanged s) {
             n.put("kind", "job").put("state", s.state().name());
             if (s.reason() != null) n.put("reason", s.reason());

@@ -76,4 +76,17 @@ public final class ClickSource implements SourceReader {
 
     @Override
     public long nextDueTime() { return next.isEmpty() ? NOW : next.peek()[1]; }
+
+    @Override
+    public void snapshotPosition(dev.eddy.checkpoint.StateWriter out) {
+        out.writeInt(next.size());
+        for (long[] u : next) for (long v : u) out.writeLong(v);
+    }
+
+    @Override
+    public void restorePosition(dev.eddy.checkpoint.StateReader in) {
+        next.clear();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) next.add(new long[] {in.readLong(), in.readLong(), in.readLong(), in.readLong()});
+    }
 }

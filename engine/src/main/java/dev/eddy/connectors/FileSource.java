@@ -129,4 +129,21 @@ public final class FileSource implements SourceReader {
     public void close() throws IOException {
         if (reader != null) reader.close();
     }
+
+    /** The line reached, which a restored reader skips to (the file must not have changed meanwhile). */
+    @Override
+    public void snapshotPosition(dev.eddy.checkpoint.StateWriter out) { out.writeLong(start).writeLong(lineNumber).writeLong(emitted); }
+
+    @Override
+    public void restorePosition(dev.eddy.checkpoint.StateReader in) {
+        start = in.readLong();
+        long line = in.readLong();
+        emitted = in.readLong();
+        try {
+            while (lineNumber < line && reader.readLine() != null) lineNumber++;
+        } catch (IOException e) {
+            throw new dev.eddy.runtime.JobFailedException(context.nodeId(), "source \"" + context.nodeId() + "\" cannot go back to line "
+                    + line + " of " + path + ": " + dev.eddy.runtime.Failures.describe(e), e);
+        }
+    }
 }

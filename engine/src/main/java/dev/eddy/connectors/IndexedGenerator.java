@@ -50,4 +50,10 @@ public abstract class IndexedGenerator implements SourceReader {
 
     @Override
     public long nextDueTime() { return rate > 0 && (count < 0 || next < count) ? timeOf(next) : NOW; }
+
+    @Override
+    public void snapshotPosition(dev.eddy.checkpoint.StateWriter out) { out.writeLong(next); }
+
+    @Override
+    public void restorePosition(dev.eddy.checkpoint.StateReader in) { next = in.readLong(); }
 }

@@ -50,8 +50,39 @@ abstract class LineWriterSink extends StreamOperator {
 
     /** Creates the file at once, so an unwritable place fails at the start, not after the first record. */
     protected void openNow() {
+        // A restored sink goes on writing the file it had; restoreState opens it.
+        if (context.isRestoring()) return;
         try {
             if (writer == null) open();
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Flushes and notes how long the file is: a restore cuts off whatever was written after this point. */
+    @Override
+    public void snapshotState(dev.eddy.checkpoint.StateWriter out) {
+        try {
+            if (writer != null) writer.flush();
+            out.writeBoolean(writer != null);
+            if (writer != null) out.writeLong(Files.size(file));
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void restoreState(dev.eddy.checkpoint.StateReader in) {
+        if (!in.readBoolean()) return;
+        long length = in.readLong();
+        file = file();
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(length);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+        try {
+            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw failure(e);
         }

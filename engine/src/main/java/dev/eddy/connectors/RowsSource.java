@@ -31,4 +31,13 @@ public final class RowsSource implements SourceReader {
 
     @Override
     public long nextDueTime() { return rate > 0 ? start + (long) Math.floor(next * 1000.0 / rate) : NOW; }
+
+    @Override
+    public void snapshotPosition(dev.eddy.checkpoint.StateWriter out) { out.writeLong(start).writeInt(next); }
+
+    @Override
+    public void restorePosition(dev.eddy.checkpoint.StateReader in) {
+        start = in.readLong();
+        next = in.readInt();
+    }
 }

@@ -1,5 +1,7 @@
 package dev.eddy.connectors;
 
+import dev.eddy.checkpoint.StateReader;
+import dev.eddy.checkpoint.StateWriter;
 import dev.eddy.runtime.OperatorContext;
 import dev.eddy.runtime.Output;
 import dev.eddy.runtime.SourceReader;
@@ -14,13 +16,15 @@ import java.util.List;
  */
 public final class ScriptedSource implements SourceReader {
     /** One step of the timeline. */
-    public sealed interface Step permits Emit, Watermark, AdvanceTo {}
+    public sealed interface Step permits Emit, Watermark, AdvanceTo, Restore {}
 
     public record Emit(Row row, long timestamp) implements Step {}
 
     public record Watermark(long timestamp) implements Step {}
 
     public record AdvanceTo(long processingTime) implements Step {}
+
+    public record Restore() implements Step {}
 
     private final List<Step> steps;
     private int next;
@@ -42,7 +46,7 @@ public final class ScriptedSource implements SourceReader {
         if (s instanceof Watermark w) {
             output.emitWatermark(w.timestamp());
         }
-        return Poll.NOTHING_YET;
+        return s instanceof Restore ? Poll.RESTORE : Poll.NOTHING_YET;
     }
 
     @Override
@@ -53,5 +57,16 @@ public final class ScriptedSource implements SourceReader {
             next++;
         }
         return dueAt;
+    }
+
+    @Override
+    public void snapshotPosition(StateWriter out) {
+        out.writeInt(next).writeLong(dueAt);
+    }
+
+    @Override
+    public void restorePosition(StateReader in) {
+        next = in.readInt();
+        dueAt = in.readLong();
     }
 }

@@ -54,4 +54,14 @@ public final class SequenceSource implements SourceReader {
         if (rate <= 0 || next > last || next < first) return NOW;
         return start + (long) Math.floor(emitted * parallelism * 1000.0 / rate);
     }
+
+    @Override
+    public void snapshotPosition(dev.eddy.checkpoint.StateWriter out) { out.writeLong(start).writeLong(next).writeLong(emitted); }
+
+    @Override
+    public void restorePosition(dev.eddy.checkpoint.StateReader in) {
+        start = in.readLong();
+        next = in.readLong();
+        emitted = in.readLong();
+    }
 }

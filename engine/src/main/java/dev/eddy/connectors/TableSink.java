@@ -17,4 +17,17 @@ public final class TableSink extends StreamOperator {
         if (table == null) table = context.environment().tables().table(context.nodeId(), schema);
         table.add(new ResultTables.Entry(row, timestamp, context.subtaskIndex()));
     }
+
+    // The table outlives the run's tasks; a restore drops what this subtask added after the checkpoint.
+    @Override
+    public void snapshotState(dev.eddy.checkpoint.StateWriter out) {
+        out.writeLong(table == null ? 0 : table.countOf(context.subtaskIndex()));
+    }
+
+    @Override
+    public void restoreState(dev.eddy.checkpoint.StateReader in) {
+        long keep = in.readLong();
+        table = context.environment().tables().table(context.nodeId(), schema);
+        table.truncate(context.subtaskIndex(), keep);
+    }
 }

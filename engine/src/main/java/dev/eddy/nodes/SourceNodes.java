@@ -84,13 +84,16 @@ final class SourceNodes {
                 .summary("Records, watermarks and processing-time advances in an exact order")
                 .concept("Time made exact, as Flink's operator test harnesses make it: each record carries the event"
                         + " timestamp you give it (or none), watermarks arrive exactly where you put them, and"
-                        + " processingTime steps move the processing-time clock, firing the timers due by then.")
+                        + " processingTime steps move the processing-time clock, firing the timers due by then, and a"
+                        + " checkpoint step rebuilds every operator from a checkpoint taken right there.")
                 .param(required("schema", SCHEMA, "field names and types of the records"))
                 .param(required("steps", dev.eddy.catalog.ParamKind.STEPS,
-                        "the timeline: {\"record\": {...}, \"ts\": 3999}, {\"watermark\": 2999}, {\"processingTime\": 5000}"))
+                        "the timeline: {\"record\": {...}, \"ts\": 3999}, {\"watermark\": 2999}, {\"processingTime\": 5000},"
+                                + " {\"checkpoint\": \"restore\"}"))
                 .output(PortSpec.OUT).singleSubtask()
                 .onFlink("StreamExecutionEnvironment#fromSource, reading with Eddy's own reader", (p, out) -> p.raw("steps").findValue("processingTime") != null
-                        ? "processingTime steps move a scripted clock, and Flink's processing time is the wall clock" : null)
+                        ? "processingTime steps move a scripted clock, and Flink's processing time is the wall clock"
+                        : p.raw("steps").findValue("checkpoint") != null ? "checkpoint steps are skipped: a Flink run restores only after a failure" : null)
                 .bind(ctx -> {
                     Params p = ctx.params();
                     Schema schema = p.schema("schema");

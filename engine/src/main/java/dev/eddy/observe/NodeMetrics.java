@@ -20,6 +20,15 @@ public final class NodeMetrics {
         this.subtask = subtask;
     }
 
+    /** Goes on counting from another instance's counters (the same subtask before a restore). */
+    public void carryOver(NodeMetrics before) {
+        recordsIn = before.recordsIn;
+        recordsOut = before.recordsOut;
+        errors = before.errors;
+        digest = before.digest;
+        lastWatermark = before.lastWatermark;
+    }
+
     public Snapshot snapshot() { return new Snapshot(recordsIn, recordsOut, errors, lastWatermark, digest); }
 
     /** An immutable copy of the counters. */

@@ -5,7 +5,7 @@ import dev.eddy.types.Row;
 /**
  * What a run reports about itself, for the designer's charts, the CLI's --trace and the tests.
  * Every observation carries the processing time (virtual under the deterministic driver) at
- * which it happened. Later issues add window, lateness and checkpoint observations here.
+ * which it happened.
  */
 public sealed interface Observation {
     long time();
@@ -52,6 +52,15 @@ public sealed interface Observation {
 
     /** The job changed state (RUNNING, PAUSED, FINISHED, FAILED, CANCELED), with a reason on failure. */
     record JobStateChanged(long time, JobState state, String reason) implements Observation {}
+
+    /**
+     * Every task's state was written into checkpoint {@code checkpoint} ({@code stateBytes} in all),
+     * with the position of each source subtask in it.
+     */
+    record CheckpointCompleted(long time, long checkpoint, long stateBytes) implements Observation {}
+
+    /** Every task was thrown away and rebuilt from checkpoint {@code checkpoint}; {@code reason} says why. */
+    record RestoredFromCheckpoint(long time, long checkpoint, String reason) implements Observation {}
 
     /** Periodic totals of one subtask of one node; exact at the moment they were taken. */
     record MetricsReported(long time, String node, int subtask, NodeMetrics.Snapshot totals) implements Observation {}

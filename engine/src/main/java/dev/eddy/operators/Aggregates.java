@@ -37,6 +37,18 @@ public final class Aggregates {
         public Object[] values() { return values; }
 
         public long[] counts() { return counts; }
+
+        public void write(dev.eddy.checkpoint.StateWriter out) {
+            out.writeValue(java.util.Arrays.asList(values)).writeInt(counts.length);
+            for (long v : counts) out.writeLong(v);
+        }
+
+        public static Acc read(dev.eddy.checkpoint.StateReader in) {
+            Object[] values = ((List<?>) in.readValue()).toArray();
+            long[] counts = new long[in.readInt()];
+            for (int i = 0; i < counts.length; i++) counts[i] = in.readLong();
+            return new Acc(values, counts);
+        }
     }
 
     public Acc create() { return new Acc(calls.length); }

@@ -1,6 +1,8 @@
 package dev.eddy.operators;
 
 import dev.eddy.expr.EvaluationException;
+import dev.eddy.checkpoint.StateReader;
+import dev.eddy.checkpoint.StateWriter;
 import dev.eddy.observe.KeyedStateSnapshot;
 import dev.eddy.process.CompiledProgram;
 import dev.eddy.process.CompiledProgram.TimeDomain;
@@ -93,6 +95,19 @@ public final class KeyedProcessOperator extends StreamOperator implements TimerS
                     pending.getOrDefault(k, List.of()), currentWatermark()));
         }
         return out;
+    }
+
+    @Override
+    public void snapshotState(StateWriter out) {
+        if (batch) throw new IllegalStateException("a BATCH run has no checkpoints");
+        state.snapshot(out);
+        timers.snapshot(out, StateWriter::writeValue);
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        state.restore(in);
+        timers.restore(in, StateReader::readValue);
     }
 
     @Override

@@ -60,6 +60,26 @@ public abstract class KeyedRollingOperator extends RecordOperator {
     }
 
     @Override
+    public void snapshotState(dev.eddy.checkpoint.StateWriter out) {
+        if (batch) throw new IllegalStateException("a BATCH run has no checkpoints");
+        out.writeInt(accumulators.size());
+        accumulators.forEach((k, acc) -> {
+            out.writeValue(k).writeBoolean(acc instanceof Aggregates.Acc);
+            if (acc instanceof Aggregates.Acc a) a.write(out);
+            else out.writeValue(acc);
+        });
+    }
+
+    @Override
+    public void restoreState(dev.eddy.checkpoint.StateReader in) {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            Object k = in.readValue();
+            accumulators.put(k, in.readBoolean() ? Aggregates.Acc.read(in) : in.readValue());
+        }
+    }
+
+    @Override
     public void processWatermark(long watermark) {
         if (batch && watermark == Time.MAX_WATERMARK) flushBatch();
         output.emitWatermark(watermark);

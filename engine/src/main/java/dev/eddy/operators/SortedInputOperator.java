@@ -57,6 +57,13 @@ public final class SortedInputOperator extends StreamOperator {
         inner.endInput();
     }
 
+    // The inner operator gets its input only at the end, all at once: until then only the sorter holds anything.
+    @Override
+    public void snapshotState(dev.eddy.checkpoint.StateWriter out) { sorter.snapshotState(out); }
+
+    @Override
+    public void restoreState(dev.eddy.checkpoint.StateReader in) { sorter.restoreState(in); }
+
     @Override
     public void close() { inner.close(); }
 }

@@ -48,6 +48,24 @@ public final class SortingKeyByOperator extends StreamOperator {
         if (pending && highestWatermark != Long.MIN_VALUE) output.emitWatermark(highestWatermark);
     }
 
+    @Override
+    public void snapshotState(dev.eddy.checkpoint.StateWriter out) {
+        out.writeBoolean(flushed).writeLong(highestWatermark).writeInt(held.size());
+        for (Held h : held) out.writeValue(h.key).writeValue(h.row).writeLong(h.timestamp);
+    }
+
+    @Override
+    public void restoreState(dev.eddy.checkpoint.StateReader in) {
+        flushed = in.readBoolean();
+        highestWatermark = in.readLong();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            Object k = in.readValue();
+            Row row = in.readRow();
+            held.add(new Held(k, row, in.readLong()));
+        }
+    }
+
     private void flush() {
         if (flushed) return;
         flushed = true;

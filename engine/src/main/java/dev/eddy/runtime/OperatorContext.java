@@ -27,6 +27,7 @@ public final class OperatorContext {
     private final NodeMetrics metrics;
     private final TaskTimers taskTimers;
     private Output output;
+    private boolean restoring;
 
     public OperatorContext(String nodeId, String nodeType, int subtaskIndex, int parallelism, int maxParallelism,
                            ErrorPolicy errorPolicy, JobEnvironment environment, ProcessingTimeService clock,
@@ -50,6 +51,11 @@ public final class OperatorContext {
     public Output output() { return output; }
 
     public String nodeId() { return nodeId; }
+
+    /** Whether this subtask is being rebuilt from a checkpoint: it opens without starting afresh (a sink keeps its file). */
+    public boolean isRestoring() { return restoring; }
+
+    void markRestoring() { restoring = true; }
 
     public String nodeType() { return nodeType; }
 

@@ -50,5 +50,19 @@ public final class ResultTables {
         }
 
         public synchronized int size() { return entries.size(); }
+
+        public synchronized long countOf(int subtask) {
+            long n = 0;
+            for (Entry e : entries) if (e.subtask() == subtask) n++;
+            return n;
+        }
+
+        /** Keeps the first {@code keep} entries of the subtask, in order, and drops its later ones. */
+        public synchronized void truncate(int subtask, long keep) {
+            long seen = 0;
+            for (java.util.Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
+                if (it.next().subtask() == subtask && ++seen > keep) it.remove();
+            }
+        }
     }
 }

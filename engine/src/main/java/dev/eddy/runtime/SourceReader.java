@@ -9,7 +9,11 @@ public interface SourceReader {
     /** Asked with {@link #nextDueTime()} when the next record may go at once. */
     long NOW = Long.MIN_VALUE;
 
-    enum Poll { EMITTED, NOTHING_YET, END }
+    /**
+     * What a poll did. RESTORE (the scripted source's checkpoint step) asks the driver to take a
+     * checkpoint now, throw every task away and rebuild the run from it.
+     */
+    enum Poll { EMITTED, NOTHING_YET, END, RESTORE }
 
     void open(OperatorContext context) throws Exception;
 
@@ -31,6 +35,19 @@ public interface SourceReader {
      * passes whatever the source does to its own records, a watermark strategy inside it included.
      */
     default void inject(dev.eddy.types.Row row, long timestamp, Output output) { output.collect(row, timestamp); }
+
+    /**
+     * Writes where this reader stands, so that a restored reader goes on from exactly there (Flink's
+     * source split state). A source that cannot rewind (a socket) says so.
+     */
+    default void snapshotPosition(dev.eddy.checkpoint.StateWriter out) {
+        throw new IllegalStateException("this source cannot go back to a position, so it cannot be part of a checkpoint");
+    }
+
+    /** Goes back to what {@link #snapshotPosition} wrote; called after {@link #open}. */
+    default void restorePosition(dev.eddy.checkpoint.StateReader in) {
+        throw new IllegalStateException("this source cannot go back to a position, so it cannot be restored");
+    }
 
     default void close() throws Exception {}
 }

@@ -43,5 +43,15 @@ public abstract class StreamOperator {
     /** All input has arrived (bounded input): emit what is held back, e.g. BATCH results. */
     public void endInput() {}
 
+    /**
+     * Writes what this operator holds (windows, accumulators, buffers, timers) into a checkpoint,
+     * between two elements. Watermarks are not part of it, as in Flink: a restored operator starts
+     * from Long.MIN_VALUE until its inputs send watermarks again. Stateless operators write nothing.
+     */
+    public void snapshotState(dev.eddy.checkpoint.StateWriter out) {}
+
+    /** Takes back what {@link #snapshotState} wrote; called after {@link #open}, before the first element. */
+    public void restoreState(dev.eddy.checkpoint.StateReader in) {}
+
     public void close() {}
 }

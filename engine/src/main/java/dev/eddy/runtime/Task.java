@@ -164,6 +164,81 @@ public final class Task {
         }
     }
 
+    /**
+     * This subtask's part of a checkpoint, taken between two elements: which inputs have ended,
+     * what each operator holds and where the source stands. Watermarks are not in it (Flink does
+     * not checkpoint them either): a restored task waits for its inputs to send them again.
+     */
+    public byte[] snapshot() {
+        dev.eddy.checkpoint.StateWriter out = new dev.eddy.checkpoint.StateWriter();
+        out.writeBoolean(finished).writeLong(emitted).writeInt(channelCount);
+        for (boolean e : ended) out.writeBoolean(e);
+        for (int i = 0; i < operators.size(); i++) {
+            dev.eddy.checkpoint.StateWriter op = new dev.eddy.checkpoint.StateWriter();
+            String node = contexts.get(i).nodeId();
+            try {
+                operators.get(i).snapshotState(op);
+            } catch (RuntimeException e) {
+                throw new JobFailedException(node, "node \"" + node + "\" cannot be checkpointed: " + Failures.describe(e), e);
+            }
+            out.writeBytes(op.toByteArray());
+        }
+        if (reader != null) {
+            dev.eddy.checkpoint.StateWriter pos = new dev.eddy.checkpoint.StateWriter();
+            String node = sourceContext.nodeId();
+            try {
+                reader.snapshotPosition(pos);
+            } catch (RuntimeException e) {
+                throw new JobFailedException(node, "source \"" + node + "\" cannot be checkpointed: " + Failures.describe(e), e);
+            }
+            out.writeBytes(pos.toByteArray());
+        }
+        return out.toByteArray();
+    }
+
+    /** Tells every part of this task, before it opens, that it is being rebuilt from a checkpoint. */
+    public void markRestoring() {
+        for (OperatorContext c : contexts) c.markRestoring();
+        if (sourceContext != null) sourceContext.markRestoring();
+    }
+
+    /** Takes back a {@link #snapshot} of the same subtask of the same plan; after {@link #open}. */
+    public void restore(byte[] snapshot) {
+        dev.eddy.checkpoint.StateReader in = new dev.eddy.checkpoint.StateReader(snapshot);
+        boolean wasFinished = in.readBoolean();
+        emitted = in.readLong();
+        if (in.readInt() != channelCount) throw new IllegalStateException("the checkpoint is of another plan (task " + name + ")");
+        for (int c = 0; c < channelCount; c++) {
+            ended[c] = in.readBoolean();
+            if (ended[c]) endedCount++;
+        }
+        for (int i = 0; i < operators.size(); i++) {
+            String node = contexts.get(i).nodeId();
+            try {
+                operators.get(i).restoreState(new dev.eddy.checkpoint.StateReader(in.readBytes()));
+            } catch (JobFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new JobFailedException(node, "node \"" + node + "\" could not be restored: " + Failures.describe(e), e);
+            }
+        }
+        if (reader != null) {
+            String node = sourceContext.nodeId();
+            try {
+                reader.restorePosition(new dev.eddy.checkpoint.StateReader(in.readBytes()));
+            } catch (JobFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new JobFailedException(node, "source \"" + node + "\" could not be restored: " + Failures.describe(e), e);
+            }
+        }
+        if (wasFinished) {
+            // A task that had finished stays finished, and does not say so again.
+            timers.quiesce();
+            finished = true;
+        }
+    }
+
     /** What the windows of one of this task's nodes hold; on the task's thread, between elements. */
     public List<dev.eddy.observe.WindowSnapshot> openWindows(dev.eddy.observe.WindowQuery query) {
         for (int i = 0; i < operators.size(); i++) {

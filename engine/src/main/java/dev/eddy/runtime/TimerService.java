@@ -1,10 +1,14 @@
 package dev.eddy.runtime;
 
+import dev.eddy.checkpoint.StateReader;
+import dev.eddy.checkpoint.StateWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Event-time and processing-time timers of one keyed operator subtask, as Flink's
@@ -90,6 +94,36 @@ public final class TimerService {
             for (InternalTimer e : eventByKey.getOrDefault(key, List.of())) target.onEventTime(e);
             for (InternalTimer p : procByKey.getOrDefault(key, List.of())) target.onProcessingTime(p);
         }
+    }
+
+    /**
+     * Writes the pending timers, each queue in firing order, with the namespace written by the
+     * operator that owns it (a window, a string). The current watermark is not written: as in
+     * Flink's InternalTimerServiceImpl, a restored service starts at Long.MIN_VALUE.
+     */
+    public void snapshot(StateWriter out, BiConsumer<StateWriter, Object> namespaceWriter) {
+        for (TimerQueue q : new TimerQueue[] {eventTimers, processingTimers}) {
+            List<InternalTimer> all = q.all();
+            out.writeInt(all.size());
+            for (InternalTimer t : all) {
+                out.writeLong(t.timestamp()).writeValue(t.key());
+                namespaceWriter.accept(out, t.namespace());
+            }
+        }
+    }
+
+    /** Takes the timers back; processing-time ones already due fire at the next chance. */
+    public void restore(StateReader in, Function<StateReader, Object> namespaceReader) {
+        for (TimerQueue q : new TimerQueue[] {eventTimers, processingTimers}) {
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                long time = in.readLong();
+                Object key = in.readValue();
+                q.add(new InternalTimer(time, key, namespaceReader.apply(in)));
+            }
+        }
+        InternalTimer next = processingTimers.peek();
+        if (next != null) scheduleWakeUp(next.timestamp());
     }
 
     private void scheduleWakeUp(long time) {

@@ -1,6 +1,8 @@
 package dev.eddy.state;
 
 import dev.eddy.observe.KeyedStateSnapshot;
+import dev.eddy.checkpoint.StateReader;
+import dev.eddy.checkpoint.StateWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -67,6 +69,66 @@ public final class HeapKeyedState implements KeyedState {
             }
         }
         return n;
+    }
+
+    /** Writes every key's states with the times they were written, expired ones not yet dropped included (as Flink's full snapshots). */
+    @SuppressWarnings("unchecked")
+    public void snapshot(StateWriter out) {
+        if (current != null && isEmpty(current)) byKey.remove(currentKey);
+        out.writeInt(byKey.size());
+        for (Map.Entry<Object, Object[]> e : byKey.entrySet()) {
+            out.writeValue(e.getKey());
+            for (Object slot : e.getValue()) {
+                if (slot == null) {
+                    out.writeInt(-1);
+                } else if (slot instanceof Stamped st) {
+                    out.writeInt(0).writeValue(st.value).writeLong(st.at);
+                } else if (slot instanceof List<?> l) {
+                    out.writeInt(1).writeInt(l.size());
+                    for (Object o : l) out.writeValue(((Stamped) o).value).writeLong(((Stamped) o).at);
+                } else {
+                    Map<Object, Stamped> m = (Map<Object, Stamped>) slot;
+                    out.writeInt(2).writeInt(m.size());
+                    for (Map.Entry<Object, Stamped> me : m.entrySet()) out.writeValue(me.getKey()).writeValue(me.getValue().value).writeLong(me.getValue().at);
+                }
+            }
+        }
+    }
+
+    /** Takes back what {@link #snapshot} wrote, into an empty state. */
+    public void restore(StateReader in) {
+        int keys = in.readInt();
+        for (int k = 0; k < keys; k++) {
+            Object key = in.readValue();
+            Object[] slots = new Object[specs.size()];
+            for (int i = 0; i < slots.length; i++) {
+                int kind = in.readInt();
+                if (kind == 0) {
+                    Object v = in.readValue();
+                    slots[i] = new Stamped(v, in.readLong());
+                } else if (kind == 1) {
+                    int n = in.readInt();
+                    List<Stamped> l = new ArrayList<>(n);
+                    for (int j = 0; j < n; j++) {
+                        Object v = in.readValue();
+                        l.add(new Stamped(v, in.readLong()));
+                    }
+                    slots[i] = l;
+                } else if (kind == 2) {
+                    int n = in.readInt();
+                    Map<Object, Stamped> m = new HashMap<>();
+                    for (int j = 0; j < n; j++) {
+                        Object mk = in.readValue();
+                        Object v = in.readValue();
+                        m.put(mk, new Stamped(v, in.readLong()));
+                    }
+                    slots[i] = m;
+                }
+            }
+            byKey.put(key, slots);
+        }
+        currentKey = null;
+        current = null;
     }
 
     /**

@@ -43,7 +43,63 @@ final class Scenario {
         String json = TestRuns.doc(settings, String.join(", ", nodes), TestRuns.chain(ids.toArray(new String[0])));
         var o = TestRuns.run(json, dir, RunOptions.defaults());
         assertTrue(o.result().succeeded(), o.result().failure());
-        return o.lines("trace.jsonl");
+        List<String> lines = o.lines("trace.jsonl");
+        if (restoreInvariant(settings, sourceOptions, middle)) {
+            String again = TestRuns.doc(settings, String.join(", ", nodes).replace("\"steps\": [" + steps + "]",
+                    "\"steps\": [" + withRestores(steps) + "]"), TestRuns.chain(ids.toArray(new String[0])));
+            var r = TestRuns.run(again, dir.resolve("restored"), RunOptions.defaults());
+            assertTrue(r.result().succeeded(), r.result().failure());
+            assertEquals(lines, advancing(r.lines("trace.jsonl")), "with every operator checkpointed and restored after each step");
+        }
+        return lines;
+    }
+
+    /**
+     * Whether a restore after every step must leave the output as it is: time comes from the
+     * script's own watermarks (which {@link #withRestores} sends again after each restore, as
+     * Flink does not checkpoint watermarks), and the run is not BATCH (which takes no checkpoints).
+     */
+    private static boolean restoreInvariant(String settings, String sourceOptions, String... middle) {
+        if (settings.toUpperCase(java.util.Locale.ROOT).contains("BATCH") || sourceOptions.contains("watermarks")) return false;
+        for (String m : middle) if (m.contains("\"type\": \"watermarks\"")) return false;
+        return true;
+    }
+
+    /**
+     * A trace without the watermarks that do not advance: a restored operator starts from
+     * Long.MIN_VALUE, so it passes the watermark sent again after the restore on, once more.
+     */
+    private static List<String> advancing(List<String> trace) {
+        List<String> out = new ArrayList<>();
+        long highest = Long.MIN_VALUE;
+        for (String line : trace) {
+            if (line.startsWith("{\"watermark\": ")) {
+                long w = Long.parseLong(line.substring("{\"watermark\": ".length(), line.length() - 1));
+                if (w <= highest) continue;
+                highest = w;
+            }
+            out.add(line);
+        }
+        return out;
+    }
+
+    /** The steps with a checkpoint-and-restore after each one, followed by the last watermark so far again. */
+    static String withRestores(String steps) {
+        try {
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            var array = mapper.readTree("[" + steps + "]");
+            List<String> out = new ArrayList<>();
+            String lastWatermark = null;
+            for (var step : array) {
+                out.add(step.toString());
+                if (step.has("watermark")) lastWatermark = step.toString();
+                out.add("{\"checkpoint\": \"restore\"}");
+                if (lastWatermark != null) out.add(lastWatermark);
+            }
+            return String.join(", ", out);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /**
@@ -51,9 +107,24 @@ final class Scenario {
      * "out.jsonl", and window.late → trace "late.jsonl". Returns {out lines, late lines}.
      */
     static List<List<String>> keyedWindow(Path dir, String schema, String steps, String windowParams) {
+        return keyedWindow(dir, schema, steps, windowParams, true);
+    }
+
+    /**
+     * As {@link #keyedWindow}; {@code restoreInvariant} false for a scenario whose timers sit behind
+     * the watermark: the watermark sent again after a restore (from Long.MIN_VALUE) fires them
+     * earlier than the next one would have, in Flink as here.
+     */
+    static List<List<String>> keyedWindow(Path dir, String schema, String steps, String windowParams, boolean restoreInvariant) {
         var o = keyedWindowRun(dir, "{\"startTime\": 0}", schema, steps, windowParams);
         assertTrue(o.result().succeeded(), o.result().failure());
-        return List.of(o.lines("out.jsonl"), o.lines("late.jsonl"));
+        List<List<String>> lines = List.of(o.lines("out.jsonl"), o.lines("late.jsonl"));
+        if (!restoreInvariant) return lines;
+        var r = keyedWindowRun(dir.resolve("restored"), "{\"startTime\": 0}", schema, withRestores(steps), windowParams);
+        assertTrue(r.result().succeeded(), r.result().failure());
+        assertEquals(lines, List.of(advancing(r.lines("out.jsonl")), advancing(r.lines("late.jsonl"))),
+                "with every operator checkpointed and restored after each step");
+        return lines;
     }
 
     /** As {@link #keyedWindow}, with settings of its own, returning the run whether or not it succeeded. */

@@ -43,7 +43,7 @@ class WindowEdgeCasesTest {
         // only the next watermark (6000) fires. Firing at 4000 registers 5000, and that 6000, both
         // still at or below 6000, so the same watermark fires them too; 7000 waits.
         var r = keyedWindow(dir, KV, watermark(5000) + ", " + kv("a", 1, 3500) + ", " + kv("a", 2, 5200) + ", " + watermark(6000),
-                "{\"size\": \"10s\", \"trigger\": \"continuous-event-time\", \"triggerInterval\": \"1s\", " + SUM + "}");
+                "{\"size\": \"10s\", \"trigger\": \"continuous-event-time\", \"triggerInterval\": \"1s\", " + SUM + "}", false);
         assertTrace(r.get(0), watermark(5000), sum("a", 0, 10000, 3, 9999), sum("a", 0, 10000, 3, 9999), sum("a", 0, 10000, 3, 9999),
                 watermark(6000), sum("a", 0, 10000, 3, 9999), sum("a", 0, 10000, 3, 9999), sum("a", 0, 10000, 3, 9999),
                 sum("a", 0, 10000, 3, 9999), MAX);

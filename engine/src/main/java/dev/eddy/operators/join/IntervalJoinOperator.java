@@ -90,6 +90,37 @@ public final class IntervalJoinOperator extends StreamOperator implements TimerS
     }
 
     @Override
+    public void snapshotState(dev.eddy.checkpoint.StateWriter out) {
+        for (Map<Object, TreeMap<Long, List<Row>>> side : List.of(left, right)) {
+            out.writeInt(side.size());
+            side.forEach((key, buffer) -> {
+                out.writeValue(key).writeInt(buffer.size());
+                buffer.forEach((ts, rows) -> out.writeLong(ts).writeValue(rows));
+            });
+        }
+        timers.snapshot(out, dev.eddy.checkpoint.StateWriter::writeValue);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void restoreState(dev.eddy.checkpoint.StateReader in) {
+        for (Map<Object, TreeMap<Long, List<Row>>> side : List.of(left, right)) {
+            int keys = in.readInt();
+            for (int k = 0; k < keys; k++) {
+                Object key = in.readValue();
+                TreeMap<Long, List<Row>> buffer = new TreeMap<>();
+                int n = in.readInt();
+                for (int i = 0; i < n; i++) {
+                    long ts = in.readLong();
+                    buffer.put(ts, new ArrayList<>((List<Row>) in.readValue()));
+                }
+                side.put(key, buffer);
+            }
+        }
+        timers.restore(in, dev.eddy.checkpoint.StateReader::readValue);
+    }
+
+    @Override
     public void onEventTime(InternalTimer timer) {
         if (timer.namespace().equals(CLEANUP_LEFT)) {
             long t = upper <= 0 ? timer.timestamp() : timer.timestamp() - upper;

@@ -41,5 +41,11 @@ public final class WindowJoinOperator extends StreamOperator {
     public void endInput() { window.endInput(); }
 
     @Override
+    public void snapshotState(dev.eddy.checkpoint.StateWriter out) { window.snapshotState(out); }
+
+    @Override
+    public void restoreState(dev.eddy.checkpoint.StateReader in) { window.restoreState(in); }
+
+    @Override
     public void close() { window.close(); }
 }

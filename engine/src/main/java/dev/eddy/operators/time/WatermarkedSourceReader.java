@@ -49,6 +49,13 @@ public final class WatermarkedSourceReader implements SourceReader {
     @Override
     public boolean isLive() { return reader.isLive(); }
 
+    // The generator's own progress is not kept: as in Flink, a restored source starts its watermarks afresh.
+    @Override
+    public void snapshotPosition(dev.eddy.checkpoint.StateWriter out) { reader.snapshotPosition(out); }
+
+    @Override
+    public void restorePosition(dev.eddy.checkpoint.StateReader in) { reader.restorePosition(in); }
+
     @Override
     public void close() throws Exception { reader.close(); }
 

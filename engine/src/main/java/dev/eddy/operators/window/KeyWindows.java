@@ -1,6 +1,12 @@
 package dev.eddy.operators.window;
 
+import dev.eddy.checkpoint.StateReader;
+import dev.eddy.checkpoint.StateWriter;
+import dev.eddy.operators.Aggregates;
+import dev.eddy.types.Row;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -120,4 +126,76 @@ final class KeyWindows {
     }
 
     boolean isEmpty() { return slots.isEmpty() && (merging == null || merging.isEmpty()); }
+
+    /** Writes each window's contents and trigger state, and the session mapping; the timer caches are left to refill. */
+    void write(StateWriter out) {
+        out.writeInt(slots.size());
+        for (Map.Entry<Window, Slot> e : slots.entrySet()) {
+            writeWindow(out, e.getKey());
+            writeContents(out, e.getValue().contents);
+            out.writeValue(e.getValue().triggerState);
+        }
+        out.writeBoolean(merging != null);
+        if (merging != null) merging.write(out);
+    }
+
+    static KeyWindows read(StateReader in) {
+        KeyWindows ks = new KeyWindows();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            Slot s = ks.slotOrNew(readWindow(in));
+            s.contents = readContents(in);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> trigger = (Map<String, Object>) in.readValue();
+            s.triggerState = trigger == null ? null : new HashMap<>(trigger);
+        }
+        if (in.readBoolean()) ks.merging = MergingWindowSet.read(in);
+        return ks;
+    }
+
+    static void writeWindow(StateWriter out, Object w) {
+        out.writeBoolean(w instanceof Window.GlobalWindow);
+        if (w instanceof Window.TimeWindow t) out.writeLong(t.start()).writeLong(t.end());
+    }
+
+    static Window readWindow(StateReader in) {
+        if (in.readBoolean()) return Window.GlobalWindow.INSTANCE;
+        long start = in.readLong();
+        return new Window.TimeWindow(start, in.readLong());
+    }
+
+    private static final int NONE_KEPT = 0, ACCUMULATOR = 1, FOLDED_ROW = 2, ELEMENTS = 3;
+
+    private static void writeContents(StateWriter out, Object c) {
+        if (c == null) {
+            out.writeInt(NONE_KEPT);
+        } else if (c instanceof Aggregates.Acc acc) {
+            out.writeInt(ACCUMULATOR);
+            acc.write(out);
+        } else if (c instanceof Row r) {
+            out.writeInt(FOLDED_ROW).writeValue(r);
+        } else {
+            @SuppressWarnings("unchecked")
+            List<TimestampedRow> elements = (List<TimestampedRow>) c;
+            out.writeInt(ELEMENTS).writeInt(elements.size());
+            for (TimestampedRow e : elements) out.writeValue(e.row()).writeLong(e.timestamp());
+        }
+    }
+
+    private static Object readContents(StateReader in) {
+        switch (in.readInt()) {
+            case NONE_KEPT: return null;
+            case ACCUMULATOR: return Aggregates.Acc.read(in);
+            case FOLDED_ROW: return in.readRow();
+            default: {
+                int n = in.readInt();
+                List<TimestampedRow> elements = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    Row r = in.readRow();
+                    elements.add(new TimestampedRow(r, in.readLong()));
+                }
+                return elements;
+            }
+        }
+    }
 }

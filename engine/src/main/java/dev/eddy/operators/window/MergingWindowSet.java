@@ -36,6 +36,21 @@ final class MergingWindowSet {
     /** Each session window with the window that holds its state. */
     void forEach(java.util.function.BiConsumer<TimeWindow, TimeWindow> action) { mapping.forEach(action); }
 
+    void write(dev.eddy.checkpoint.StateWriter out) {
+        out.writeInt(mapping.size());
+        mapping.forEach((w, state) -> out.writeLong(w.start()).writeLong(w.end()).writeLong(state.start()).writeLong(state.end()));
+    }
+
+    static MergingWindowSet read(dev.eddy.checkpoint.StateReader in) {
+        MergingWindowSet set = new MergingWindowSet();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            TimeWindow w = new TimeWindow(in.readLong(), in.readLong());
+            set.mapping.put(w, new TimeWindow(in.readLong(), in.readLong()));
+        }
+        return set;
+    }
+
     /** MergingWindowSet#addWindow: returns the window the new element now belongs to. */
     TimeWindow addWindow(TimeWindow newWindow, MergeFunction mergeFunction) {
         List<TimeWindow> windows = new ArrayList<>(mapping.keySet());

@@ -69,6 +69,27 @@ public final class WindowOperator extends RecordOperator implements TimerService
         bus = context.environment().observations();
     }
 
+    @Override
+    public void snapshotState(dev.eddy.checkpoint.StateWriter out) {
+        if (batch) throw new IllegalStateException("a BATCH run has no checkpoints");
+        out.writeInt(keys.size());
+        keys.forEach((key, ks) -> {
+            out.writeValue(key);
+            ks.write(out);
+        });
+        timers.snapshot(out, KeyWindows::writeWindow);
+    }
+
+    @Override
+    public void restoreState(dev.eddy.checkpoint.StateReader in) {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            Object key = in.readValue();
+            keys.put(key, KeyWindows.read(in));
+        }
+        timers.restore(in, KeyWindows::readWindow);
+    }
+
     private KeyWindows state(Object key) {
         KeyWindows ks = keys.get(key);
         if (ks == null) {

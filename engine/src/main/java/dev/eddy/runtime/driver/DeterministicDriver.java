@@ -28,6 +28,7 @@ public final class DeterministicDriver extends AbstractDriver {
     private LocalInbox[] inboxes;
     private boolean opened;
     private boolean done;
+    private long checkpoints;
     private long startNanos;
     private final Mailbox mail;
 
@@ -50,7 +51,21 @@ public final class DeterministicDriver extends AbstractDriver {
     /** Builds and opens the tasks; called by the first step. */
     private void open() {
         startNanos = System.nanoTime();
+        buildPlan();
+        opened = true;
+        publishState(JobState.RUNNING, null);
+        try {
+            for (Task t : plan.tasks()) t.open();
+        } catch (RuntimeException | StackOverflowError e) {
+            fail(e, null);
+            done = true;
+        }
+    }
+
+    private void buildPlan() {
         inboxes = new LocalInbox[0];
+        sources.clear();
+        operators.clear();
         List<LocalInbox> list = new ArrayList<>();
         plan = ExecutionPlan.build(spec, env, (consumer, channel) -> {
             while (list.size() <= consumer.order()) list.add(new LocalInbox());
@@ -60,14 +75,37 @@ public final class DeterministicDriver extends AbstractDriver {
         while (list.size() < plan.tasks().size()) list.add(new LocalInbox());
         inboxes = list.toArray(new LocalInbox[0]);
         for (Task t : plan.tasks()) (t.isSource() ? sources : operators).add(t);
-        opened = true;
-        publishState(JobState.RUNNING, null);
-        try {
-            for (Task t : plan.tasks()) t.open();
-        } catch (RuntimeException | StackOverflowError e) {
-            fail(e, null);
-            done = true;
+    }
+
+    /**
+     * The scripted restore step: every task is checkpointed (after a drain no element is in
+     * flight, so the snapshots form a consistent cut, as aligned barriers would make it), thrown
+     * away, built anew from the job and restored. Counters go on from where they were.
+     */
+    private void checkpointAndRestore() {
+        if (env.mode() == dev.eddy.model.RuntimeMode.BATCH) {
+            throw new dev.eddy.runtime.JobFailedException(null, "a {\"checkpoint\": \"restore\"} step cannot run in BATCH mode:"
+                    + " a BATCH run takes no checkpoints (Flink runs a failed batch job's tasks again from their input)");
         }
+        List<byte[]> snapshots = new ArrayList<>();
+        long bytes = 0;
+        for (Task t : plan.tasks()) {
+            snapshots.add(t.snapshot());
+            bytes += snapshots.get(snapshots.size() - 1).length;
+        }
+        long checkpoint = ++checkpoints;
+        env.observations().publish(new dev.eddy.observe.Observation.CheckpointCompleted(now, checkpoint, bytes));
+        java.util.Map<String, List<dev.eddy.observe.NodeMetrics>> counters = plan.metrics();
+        for (Task t : plan.tasks()) t.close();
+        buildPlan();
+        for (java.util.Map.Entry<String, List<dev.eddy.observe.NodeMetrics>> e : plan.metrics().entrySet()) {
+            List<dev.eddy.observe.NodeMetrics> before = counters.get(e.getKey());
+            for (int i = 0; i < e.getValue().size(); i++) e.getValue().get(i).carryOver(before.get(i));
+        }
+        for (Task t : plan.tasks()) t.markRestoring();
+        for (Task t : plan.tasks()) t.open();
+        for (int i = 0; i < snapshots.size(); i++) plan.tasks().get(i).restore(snapshots.get(i));
+        env.observations().publish(new dev.eddy.observe.Observation.RestoredFromCheckpoint(now, checkpoint, "the script's restore step"));
     }
 
     public long currentTime() { return now; }
@@ -174,6 +212,7 @@ public final class DeterministicDriver extends AbstractDriver {
             SourceReader.Poll p = source.emitNext();
             if (p == SourceReader.Poll.NOTHING_YET) waitForLiveInput(source);
             drain();
+            if (p == SourceReader.Poll.RESTORE) checkpointAndRestore();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             canceled = true;

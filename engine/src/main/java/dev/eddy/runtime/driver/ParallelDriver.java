@@ -130,6 +130,11 @@ public final class ParallelDriver extends AbstractDriver {
                 continue;
             }
             SourceReader.Poll p = t.emitNext();
+            if (p == SourceReader.Poll.RESTORE) {
+                throw new dev.eddy.runtime.JobFailedException(t.nodeIds().get(0), "source \"" + t.nodeIds().get(0)
+                        + "\" has a {\"checkpoint\": \"restore\"} step, which runs only in a deterministic run"
+                        + " (one thread, virtual time: --driver deterministic, the default)");
+            }
             if (p == SourceReader.Poll.NOTHING_YET) {
                 t.flush();
                 Thread.sleep(1);

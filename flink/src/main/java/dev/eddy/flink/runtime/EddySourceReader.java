@@ -58,7 +58,8 @@ final class EddySourceReader implements SourceReader<Row, EddySource.Split> {
         }
         current = output;
         return switch (reader.poll(eddyOutput)) {
-            case EMITTED -> InputStatus.MORE_AVAILABLE;
+            // A scripted restore step has no counterpart in a Flink run without failures.
+            case EMITTED, RESTORE -> InputStatus.MORE_AVAILABLE;
             case NOTHING_YET -> waitFor(1);
             case END -> {
                 drained = true;
