@@ -265,7 +265,7 @@ public final class Params {
     }
 
     private static dev.eddy.connectors.ScriptedSource.Step step(JsonNode s, Schema schema) {
-        String expected = "expected {\"record\": {...}, \"ts\": 1000}, {\"watermark\": 999}, {\"processingTime\": 5000} or {\"checkpoint\": \"restore\"}";
+        String expected = "expected {\"record\": {...}, \"ts\": 1000}, {\"watermark\": 999}, {\"processingTime\": 5000}, {\"checkpoint\": \"restore\"} or {\"fail\": \"why\"}";
         if (!s.isObject()) throw new IllegalArgumentException(expected + " but found " + abbreviate(s.toString()));
         if (s.has("record")) {
             for (Iterator<String> it = s.fieldNames(); it.hasNext(); ) {
@@ -285,6 +285,9 @@ public final class Params {
         }
         if (s.has("processingTime") && s.get("processingTime").isIntegralNumber()) {
             return new dev.eddy.connectors.ScriptedSource.AdvanceTo(s.get("processingTime").longValue());
+        }
+        if (s.has("fail") && s.get("fail").isTextual()) {
+            return new dev.eddy.connectors.ScriptedSource.Fail(s.get("fail").textValue(), new java.util.concurrent.atomic.AtomicBoolean());
         }
         if (s.has("checkpoint") && "restore".equals(s.get("checkpoint").textValue())) {
             return new dev.eddy.connectors.ScriptedSource.Restore();

@@ -2,6 +2,7 @@ package dev.eddy.connectors;
 
 import dev.eddy.checkpoint.StateReader;
 import dev.eddy.checkpoint.StateWriter;
+import dev.eddy.runtime.JobFailedException;
 import dev.eddy.runtime.OperatorContext;
 import dev.eddy.runtime.Output;
 import dev.eddy.runtime.SourceReader;
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public final class ScriptedSource implements SourceReader {
     /** One step of the timeline. */
-    public sealed interface Step permits Emit, Watermark, AdvanceTo, Restore {}
+    public sealed interface Step permits Emit, Watermark, AdvanceTo, Restore, Fail {}
 
     public record Emit(Row row, long timestamp) implements Step {}
 
@@ -26,14 +27,22 @@ public final class ScriptedSource implements SourceReader {
 
     public record Restore() implements Step {}
 
+    /**
+     * An injected failure of this source's subtask. It happens once per run: a restored source
+     * that replays the step goes past it, as a crash does not repeat itself. The flag is shared by
+     * every reader built from these steps, so it outlives the tasks a restart throws away.
+     */
+    public record Fail(String reason, java.util.concurrent.atomic.AtomicBoolean happened) implements Step {}
+
     private final List<Step> steps;
     private int next;
     private long dueAt = NOW;
+    private String nodeId;
 
     public ScriptedSource(List<Step> steps) { this.steps = steps; }
 
     @Override
-    public void open(OperatorContext context) {}
+    public void open(OperatorContext context) { nodeId = context.nodeId(); }
 
     @Override
     public Poll poll(Output output) {
@@ -45,6 +54,9 @@ public final class ScriptedSource implements SourceReader {
         }
         if (s instanceof Watermark w) {
             output.emitWatermark(w.timestamp());
+        }
+        if (s instanceof Fail f && f.happened().compareAndSet(false, true)) {
+            throw new JobFailedException(nodeId, "source \"" + nodeId + "\" failed as its script says: " + f.reason());
         }
         return s instanceof Restore ? Poll.RESTORE : Poll.NOTHING_YET;
     }

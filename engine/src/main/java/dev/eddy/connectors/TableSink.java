@@ -18,6 +18,14 @@ public final class TableSink extends StreamOperator {
         table.add(new ResultTables.Entry(row, timestamp, context.subtaskIndex()));
     }
 
+    /** A restart from the start begins this subtask's rows again, as a restore cuts them back. */
+    @Override
+    public void open(dev.eddy.runtime.OperatorContext context, dev.eddy.runtime.Output output) {
+        super.open(context, output);
+        var existing = context.environment().tables().get(context.nodeId());
+        if (!context.isRestoring() && existing != null) existing.truncate(context.subtaskIndex(), 0);
+    }
+
     // The table outlives the run's tasks; a restore drops what this subtask added after the checkpoint.
     @Override
     public void snapshotState(dev.eddy.checkpoint.StateWriter out) {

@@ -54,6 +54,12 @@ public final class PipelineSchema {
                 .put("description", "how often periodic watermarks are emitted, in processing time (Flink's pipeline.auto-watermark-interval); default 200ms");
         sp.putObject("startTime").put("description", "where the processing-time clock starts: ISO-8601 or epoch milliseconds; default 2024-01-01T00:00:00Z")
                 .putArray("type").add("string").add("integer");
+        sp.putObject("checkpointInterval").put("type", "string").put("pattern", "^\\s*\\d+\\s*(ms|s|m|min|h|d)\\s*$")
+                .put("description", "how often every task is checkpointed, in processing time (Flink's execution.checkpointing.interval); unset: no checkpoints");
+        sp.putObject("restartAttempts").put("type", "integer").put("minimum", 0)
+                .put("description", "how often a failed run restarts from its last checkpoint (or from the start without one); default 3 with checkpoints, 0 without");
+        sp.putObject("restartDelay").put("type", "string").put("pattern", "^\\s*\\d+\\s*(ms|s|m|min|h|d)\\s*$")
+                .put("description", "processing time between a failure and the restart; default 1s");
         props.putObject("nodes").put("type", "array").putObject("items").put("$ref", "#/$defs/node");
         props.putObject("edges").put("type", "array").putObject("items").put("$ref", "#/$defs/edge");
         ObjectNode layout = props.putObject("layout");

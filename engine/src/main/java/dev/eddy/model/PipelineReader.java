@@ -33,7 +33,7 @@ public final class PipelineReader {
 
     private static final Set<String> TOP = Set.of("format", "version", "name", "description", "settings", "nodes", "edges", "layout");
     private static final Set<String> SETTINGS = Set.of("parallelism", "maxParallelism", "mode", "seed",
-            "autoWatermarkInterval", "startTime");
+            "autoWatermarkInterval", "startTime", "checkpointInterval", "restartAttempts", "restartDelay");
     private static final Set<String> NODE = Set.of("id", "type", "params", "parallelism");
     private static final Set<String> EDGE = Set.of("from", "port", "to", "toPort");
 
@@ -122,16 +122,18 @@ public final class PipelineReader {
             if (sd.isIntegralNumber() && sd.canConvertToLong()) seed = sd.longValue();
             else problems.add(Problem.error("settings.seed", null, "expected a whole number but found " + sd));
         }
-        Long interval = null;
-        JsonNode iv = s.get("autoWatermarkInterval");
-        if (iv != null) {
-            try {
-                interval = dev.eddy.catalog.Durations.parse(iv.asText());
-                if (!iv.isTextual()) throw new IllegalArgumentException(iv + " is not a duration such as 200ms");
-            } catch (IllegalArgumentException e) {
-                problems.add(Problem.error("settings.autoWatermarkInterval", null, e.getMessage()));
-            }
+        Long interval = duration(s, "autoWatermarkInterval", "200ms");
+        Long checkpoints = duration(s, "checkpointInterval", "5s");
+        if (checkpoints != null && checkpoints <= 0) {
+            problems.add(Problem.error("settings.checkpointInterval", null, "must be longer than 0ms (leave it out for no checkpoints)"));
         }
+        Integer attempts = null;
+        JsonNode ra = s.get("restartAttempts");
+        if (ra != null) {
+            if (ra.isIntegralNumber() && ra.intValue() >= 0) attempts = ra.intValue();
+            else problems.add(Problem.error("settings.restartAttempts", null, "expected a whole number of 0 or more but found " + ra));
+        }
+        Long delay = duration(s, "restartDelay", "1s");
         Long start = null;
         JsonNode st = s.get("startTime");
         if (st != null) {
@@ -141,7 +143,19 @@ public final class PipelineReader {
                 problems.add(Problem.error("settings.startTime", null, st + " is not an instant such as 2024-01-01T00:00:00Z or epoch milliseconds"));
             }
         }
-        return new Settings(p, maxP, mode, seed, interval, start);
+        return new Settings(p, maxP, mode, seed, interval, start, checkpoints, attempts, delay);
+    }
+
+    private Long duration(JsonNode settings, String name, String example) {
+        JsonNode v = settings.get(name);
+        if (v == null) return null;
+        try {
+            if (!v.isTextual()) throw new IllegalArgumentException(v + " is not a duration such as " + example);
+            return dev.eddy.catalog.Durations.parse(v.asText());
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.error("settings." + name, null, e.getMessage()));
+            return null;
+        }
     }
 
     private List<Node> nodes(JsonNode arr) {

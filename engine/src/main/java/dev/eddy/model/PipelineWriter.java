@@ -54,6 +54,9 @@ public final class PipelineWriter {
             if (s.seed() != null) so.put("seed", s.seed());
             if (s.autoWatermarkInterval() != null) so.put("autoWatermarkInterval", dev.eddy.catalog.Durations.format(s.autoWatermarkInterval()));
             if (s.startTime() != null) so.put("startTime", s.startTime());
+            if (s.checkpointInterval() != null) so.put("checkpointInterval", dev.eddy.catalog.Durations.format(s.checkpointInterval()));
+            if (s.restartAttempts() != null) so.put("restartAttempts", s.restartAttempts());
+            if (s.restartDelay() != null) so.put("restartDelay", dev.eddy.catalog.Durations.format(s.restartDelay()));
         }
         ArrayNode nodes = root.putArray("nodes");
         for (Node n : p.nodes()) {

@@ -7,10 +7,23 @@ package dev.eddy.model;
  * @param autoWatermarkInterval Flink's pipeline.auto-watermark-interval in milliseconds: how often
  *                              periodic watermark generators emit, in processing time
  * @param startTime             where the processing-time clock starts, epoch milliseconds
+ * @param checkpointInterval    Flink's execution.checkpointing.interval in milliseconds; null: no checkpoints
+ * @param restartAttempts       attempts of a fixed-delay restart strategy; 0 is Flink's "none"
+ * @param restartDelay          the delay before each restart, in milliseconds of processing time
  */
 public record Settings(Integer parallelism, Integer maxParallelism, RuntimeMode mode, Long seed,
-                       Long autoWatermarkInterval, Long startTime) {
-    public static final Settings DEFAULTS = new Settings(null, null, null, null, null, null);
+                       Long autoWatermarkInterval, Long startTime, Long checkpointInterval, Integer restartAttempts,
+                       Long restartDelay) {
+    public static final Settings DEFAULTS = new Settings(null, null, null, null, null, null, null, null, null);
+
+    /**
+     * With checkpoints on and no strategy set, Flink restarts with exponential delay for ever; a
+     * failure that repeats would then never end a run here, so the default is a bounded number.
+     */
+    public static final int DEFAULT_RESTART_ATTEMPTS_WITH_CHECKPOINTS = 3;
+
+    /** RestartStrategyOptions' fixed-delay default delay. */
+    public static final long DEFAULT_RESTART_DELAY = 1000;
 
     /** Flink's default when nothing is set: pipeline.max-parallelism derived as 128 for small jobs. */
     public static final int DEFAULT_MAX_PARALLELISM = 128;
@@ -37,11 +50,29 @@ public record Settings(Integer parallelism, Integer maxParallelism, RuntimeMode 
 
     public long startTimeOrDefault() { return startTime == null ? DEFAULT_START_TIME : startTime; }
 
-    public Settings withParallelism(Integer p) { return new Settings(p, maxParallelism, mode, seed, autoWatermarkInterval, startTime); }
+    /** How many times a failed run restarts: none without checkpoints unless set (Flink's default). */
+    public int restartAttemptsOrDefault() {
+        if (restartAttempts != null) return restartAttempts;
+        return checkpointInterval == null ? 0 : DEFAULT_RESTART_ATTEMPTS_WITH_CHECKPOINTS;
+    }
 
-    public Settings withMode(RuntimeMode m) { return new Settings(parallelism, maxParallelism, m, seed, autoWatermarkInterval, startTime); }
+    public long restartDelayOrDefault() { return restartDelay == null ? DEFAULT_RESTART_DELAY : restartDelay; }
 
-    public Settings withSeed(Long s) { return new Settings(parallelism, maxParallelism, mode, s, autoWatermarkInterval, startTime); }
+    public Settings withParallelism(Integer p) {
+        return new Settings(p, maxParallelism, mode, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay);
+    }
+
+    public Settings withMode(RuntimeMode m) {
+        return new Settings(parallelism, maxParallelism, m, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay);
+    }
+
+    public Settings withSeed(Long s) {
+        return new Settings(parallelism, maxParallelism, mode, s, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay);
+    }
+
+    public Settings withAutoWatermarkInterval(Long i) {
+        return new Settings(parallelism, maxParallelism, mode, seed, i, startTime, checkpointInterval, restartAttempts, restartDelay);
+    }
 
     public boolean isEmpty() { return equals(DEFAULTS); }
 

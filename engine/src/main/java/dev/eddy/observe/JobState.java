@@ -1,4 +1,4 @@
 package dev.eddy.observe;
 
 /** The lifecycle of a run, as Flink's JobStatus names it where they overlap. */
-public enum JobState { CREATED, RUNNING, PAUSED, FINISHED, FAILED, CANCELED }
+public enum JobState { CREATED, RUNNING, PAUSED, RESTARTING, FINISHED, FAILED, CANCELED }

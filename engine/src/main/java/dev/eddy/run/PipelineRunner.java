@@ -100,6 +100,9 @@ public final class PipelineRunner {
         }
         List<JobSpec.EdgeSpec> edges = new ArrayList<>();
         for (Edge e : p.edges()) edges.add(new JobSpec.EdgeSpec(e.from(), e.outPort(), e.to(), e.inPort()));
-        return new JobSpec(p.name() == null ? "pipeline" : p.name(), nodes, edges, p.settings().maxParallelismOrDefault());
+        var s = p.settings();
+        var faults = new dev.eddy.runtime.FaultTolerance(s.checkpointInterval() == null ? 0 : s.checkpointInterval(),
+                s.restartAttemptsOrDefault(), s.restartDelayOrDefault());
+        return new JobSpec(p.name() == null ? "pipeline" : p.name(), nodes, edges, s.maxParallelismOrDefault(), faults);
     }
 }

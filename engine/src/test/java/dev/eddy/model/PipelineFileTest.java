@@ -58,6 +58,22 @@ public class PipelineFileTest {
     }
 
     @Test
+    void faultToleranceSettingsRoundTripAndBadOnesSayWhatIsExpected() throws Exception {
+        String json = "{\"format\": \"eddy.pipeline\", \"version\": 1, \"settings\": {\"checkpointInterval\": \"2s\", \"restartAttempts\": 5,"
+                + " \"restartDelay\": \"100ms\"}, \"nodes\": [{\"id\": \"s\", \"type\": \"source.sequence\"}], \"edges\": []}";
+        Settings s = PipelineReader.read(json, "t").settings();
+        assertEquals(new Settings(null, null, null, null, null, null, 2000L, 5, 100L), s);
+        assertEquals(s, PipelineReader.read(PipelineWriter.write(PipelineReader.read(json, "t")), "again").settings());
+        assertEquals(3, new Settings(null, null, null, null, null, null, 2000L, null, null).restartAttemptsOrDefault());
+        assertEquals(0, Settings.DEFAULTS.restartAttemptsOrDefault());
+        String bad = json.replace("\"2s\"", "2").replace("5,", "-1,");
+        InvalidPipelineException e = assertThrows(InvalidPipelineException.class, () -> PipelineReader.read(bad, "f.json"));
+        List<String> got = e.problems().stream().map(Object::toString).toList();
+        assertTrue(got.contains("settings.checkpointInterval: 2 is not a duration such as 5s"), got.toString());
+        assertTrue(got.contains("settings.restartAttempts: expected a whole number of 0 or more but found -1"), got.toString());
+    }
+
+    @Test
     void malformedJsonNamesLineAndColumn() {
         InvalidPipelineException e = assertThrows(InvalidPipelineException.class,
                 () -> PipelineReader.read("{\n  \"format\": \"eddy.pipeline\",\n  \"version\": 1,,\n}", "broken.json"));

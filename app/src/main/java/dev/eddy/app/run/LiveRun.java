@@ -369,6 +369,7 @@ public final class LiveRun {
             case CREATED -> "Ready";
             case RUNNING -> "Running";
             case PAUSED -> "Paused";
+            case RESTARTING -> "Restarting";
             case FINISHED -> "Finished";
             case FAILED -> "Failed";
             case CANCELED -> "Stopped";

@@ -3,6 +3,7 @@ package dev.eddy.runtime.driver;
 import dev.eddy.observe.JobState;
 import dev.eddy.runtime.ChannelWriter;
 import dev.eddy.runtime.ExecutionPlan;
+import dev.eddy.runtime.FaultTolerance;
 import dev.eddy.runtime.JobEnvironment;
 import dev.eddy.runtime.JobSpec;
 import dev.eddy.runtime.SourceReader;
@@ -29,6 +30,9 @@ public final class DeterministicDriver extends AbstractDriver {
     private boolean opened;
     private boolean done;
     private long checkpoints;
+    private Checkpoint lastCheckpoint;
+    private long nextCheckpointAt = Long.MIN_VALUE;
+    private int restarts;
     private long startNanos;
     private final Mailbox mail;
 
@@ -77,24 +81,32 @@ public final class DeterministicDriver extends AbstractDriver {
         for (Task t : plan.tasks()) (t.isSource() ? sources : operators).add(t);
     }
 
+    /** Every task's state at one step boundary, under its number. */
+    private record Checkpoint(long id, List<byte[]> tasks) {}
+
     /**
-     * The scripted restore step: every task is checkpointed (after a drain no element is in
-     * flight, so the snapshots form a consistent cut, as aligned barriers would make it), thrown
-     * away, built anew from the job and restored. Counters go on from where they were.
+     * Checkpoints every task. Between two steps no element is in flight (drain() delivered what
+     * the last step caused), so the snapshots form a consistent cut: what aligned barriers make in
+     * a distributed run, where records before the barrier are in the state and none after.
      */
-    private void checkpointAndRestore() {
-        if (env.mode() == dev.eddy.model.RuntimeMode.BATCH) {
-            throw new dev.eddy.runtime.JobFailedException(null, "a {\"checkpoint\": \"restore\"} step cannot run in BATCH mode:"
-                    + " a BATCH run takes no checkpoints (Flink runs a failed batch job's tasks again from their input)");
-        }
+    private Checkpoint checkpoint() {
         List<byte[]> snapshots = new ArrayList<>();
         long bytes = 0;
         for (Task t : plan.tasks()) {
-            snapshots.add(t.snapshot());
-            bytes += snapshots.get(snapshots.size() - 1).length;
+            byte[] b = t.snapshot();
+            snapshots.add(b);
+            bytes += b.length;
         }
-        long checkpoint = ++checkpoints;
-        env.observations().publish(new dev.eddy.observe.Observation.CheckpointCompleted(now, checkpoint, bytes));
+        Checkpoint c = new Checkpoint(++checkpoints, snapshots);
+        env.observations().publish(new dev.eddy.observe.Observation.CheckpointCompleted(now, c.id(), bytes));
+        return c;
+    }
+
+    /**
+     * Throws every task away and builds the plan anew from the job, restored from the checkpoint
+     * (sources rewound to their positions in it) or, without one, from the start. Counters go on.
+     */
+    private void rebuild(Checkpoint from, String reason) {
         java.util.Map<String, List<dev.eddy.observe.NodeMetrics>> counters = plan.metrics();
         for (Task t : plan.tasks()) t.close();
         buildPlan();
@@ -102,10 +114,50 @@ public final class DeterministicDriver extends AbstractDriver {
             List<dev.eddy.observe.NodeMetrics> before = counters.get(e.getKey());
             for (int i = 0; i < e.getValue().size(); i++) e.getValue().get(i).carryOver(before.get(i));
         }
-        for (Task t : plan.tasks()) t.markRestoring();
+        if (from != null) for (Task t : plan.tasks()) t.markRestoring();
         for (Task t : plan.tasks()) t.open();
-        for (int i = 0; i < snapshots.size(); i++) plan.tasks().get(i).restore(snapshots.get(i));
-        env.observations().publish(new dev.eddy.observe.Observation.RestoredFromCheckpoint(now, checkpoint, "the script's restore step"));
+        if (from != null) for (int i = 0; i < from.tasks().size(); i++) plan.tasks().get(i).restore(from.tasks().get(i));
+        env.observations().publish(new dev.eddy.observe.Observation.RestoredFromCheckpoint(now, from == null ? 0 : from.id(), reason));
+    }
+
+    /** The scripted restore step: a checkpoint right here, and every task rebuilt from it. */
+    private void checkpointAndRestore() {
+        refuseInBatch("a {\"checkpoint\": \"restore\"} step");
+        rebuild(checkpoint(), "the script's restore step");
+    }
+
+    private void refuseInBatch(String what) {
+        if (env.mode() == dev.eddy.model.RuntimeMode.BATCH) {
+            throw new dev.eddy.runtime.JobFailedException(null, what + " cannot run in BATCH mode:"
+                    + " a BATCH run takes no checkpoints (Flink runs a failed batch job's tasks again from their input)");
+        }
+    }
+
+    /** When the next periodic checkpoint is due, or {@link TaskTimers#NONE}. */
+    private long nextCheckpointTime() {
+        FaultTolerance ft = spec.faultTolerance();
+        if (!ft.checkpoints() || env.mode() == dev.eddy.model.RuntimeMode.BATCH) return TaskTimers.NONE;
+        if (nextCheckpointAt == Long.MIN_VALUE) nextCheckpointAt = startTime + ft.checkpointInterval();
+        return nextCheckpointAt;
+    }
+
+    /**
+     * A failure: restart if the strategy has attempts left (Flink's fixed-delay strategy), after the
+     * delay in processing time, from the last completed checkpoint. True when the run goes on.
+     */
+    private boolean restartAfter(Throwable failure) throws InterruptedException {
+        FaultTolerance ft = spec.faultTolerance();
+        if (restarts >= ft.restartAttempts() || canceled) return false;
+        restarts++;
+        String why = dev.eddy.runtime.Failures.describe(failure);
+        if (failure instanceof dev.eddy.runtime.JobFailedException j) why = j.getMessage();
+        publishState(JobState.RESTARTING, why);
+        long at = now + ft.restartDelay();
+        pacer.awaitVirtualTime(at, mail);
+        now = at;
+        rebuild(lastCheckpoint, "restart " + restarts + " of " + ft.restartAttempts() + " after: " + why);
+        publishState(JobState.RUNNING, null);
+        return true;
     }
 
     public long currentTime() { return now; }
@@ -193,6 +245,18 @@ public final class DeterministicDriver extends AbstractDriver {
             long due = source.nextDueTime();
             long timer = nextTimer();
             long sourceAt = due == SourceReader.NOW || due < now ? now : due;
+            long checkpointAt = nextCheckpointTime();
+            if (checkpointAt != TaskTimers.NONE && checkpointAt <= sourceAt && checkpointAt <= timer) {
+                // A periodic checkpoint is due before anything else happens: time moves there and it is taken.
+                if (checkpointAt > now) {
+                    pacer.awaitVirtualTime(checkpointAt, mail);
+                    now = checkpointAt;
+                }
+                lastCheckpoint = checkpoint();
+                long interval = spec.faultTolerance().checkpointInterval();
+                while (nextCheckpointAt <= now) nextCheckpointAt += interval;
+                return true;
+            }
             if (timer != TaskTimers.NONE && timer <= sourceAt) {
                 // Processing time reaches a timer before the next record is due: fire it first.
                 if (timer > now) {
@@ -217,7 +281,19 @@ public final class DeterministicDriver extends AbstractDriver {
             Thread.currentThread().interrupt();
             canceled = true;
             done = true;
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError failure) {
+            Throwable e = failure;
+            try {
+                if (restartAfter(failure)) return true;
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                canceled = true;
+                done = true;
+                return false;
+            } catch (RuntimeException again) {
+                // The rebuild itself failed (a checkpoint that cannot be restored): that ends the run.
+                e = again;
+            }
             fail(e, null);
             done = true;
         }

@@ -63,7 +63,7 @@ public final class Differential {
             }
         }
         Settings s = p.settings();
-        Settings quiet = new Settings(s.parallelism(), s.maxParallelism(), s.mode(), s.seed(), 0L, s.startTime());
+        Settings quiet = s.withAutoWatermarkInterval(0L);
         return new Pipeline(p.name(), p.description(), quiet, nodes, p.edges(), p.layout());
     }
 

@@ -121,6 +121,11 @@ public final class FlinkTranslator {
             statements.add(Statement.run("How often periodic watermark generators emit, in milliseconds of processing time",
                     var("env").then("getConfig").then("setAutoWatermarkInterval", lit(s.autoWatermarkInterval()))));
         }
+        if (s.checkpointInterval() != null) {
+            checkpointing = true;
+            statements.add(Statement.run("Checkpoint every " + dev.eddy.catalog.Durations.format(s.checkpointInterval())
+                    + " of processing time (exactly-once, Flink's default mode)", var("env").then("enableCheckpointing", lit(s.checkpointInterval()))));
+        }
     }
 
     private void node(Node n) {

@@ -1,0 +1,13 @@
+package dev.eddy.runtime;
+
+/**
+ * How a run survives failures, as Flink's checkpoint config and fixed-delay restart strategy say:
+ * checkpoint every {@code checkpointInterval} ms of processing time (0: never), and restart a
+ * failed run up to {@code restartAttempts} times, {@code restartDelay} ms after the failure, from
+ * the last completed checkpoint or, without one, from the start.
+ */
+public record FaultTolerance(long checkpointInterval, int restartAttempts, long restartDelay) {
+    public static final FaultTolerance NONE = new FaultTolerance(0, 0, 0);
+
+    public boolean checkpoints() { return checkpointInterval > 0; }
+}
