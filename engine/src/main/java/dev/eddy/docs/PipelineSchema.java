@@ -60,6 +60,8 @@ public final class PipelineSchema {
                 .put("description", "how often a failed run restarts from its last checkpoint (or from the start without one); default 3 with checkpoints, 0 without");
         sp.putObject("restartDelay").put("type", "string").put("pattern", "^\\s*\\d+\\s*(ms|s|m|min|h|d)\\s*$")
                 .put("description", "processing time between a failure and the restart; default 1s");
+        sp.putObject("failAfterRecords").put("type", "integer").put("minimum", 1)
+                .put("description", "inject one failure once the sources have emitted this many records in all, to watch a recovery");
         props.putObject("nodes").put("type", "array").putObject("items").put("$ref", "#/$defs/node");
         props.putObject("edges").put("type", "array").putObject("items").put("$ref", "#/$defs/edge");
         ObjectNode layout = props.putObject("layout");

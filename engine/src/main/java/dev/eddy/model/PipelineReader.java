@@ -33,7 +33,7 @@ public final class PipelineReader {
 
     private static final Set<String> TOP = Set.of("format", "version", "name", "description", "settings", "nodes", "edges", "layout");
     private static final Set<String> SETTINGS = Set.of("parallelism", "maxParallelism", "mode", "seed",
-            "autoWatermarkInterval", "startTime", "checkpointInterval", "restartAttempts", "restartDelay");
+            "autoWatermarkInterval", "startTime", "checkpointInterval", "restartAttempts", "restartDelay", "failAfterRecords");
     private static final Set<String> NODE = Set.of("id", "type", "params", "parallelism");
     private static final Set<String> EDGE = Set.of("from", "port", "to", "toPort");
 
@@ -134,6 +134,12 @@ public final class PipelineReader {
             else problems.add(Problem.error("settings.restartAttempts", null, "expected a whole number of 0 or more but found " + ra));
         }
         Long delay = duration(s, "restartDelay", "1s");
+        Long failAfter = null;
+        JsonNode fa = s.get("failAfterRecords");
+        if (fa != null) {
+            if (fa.isIntegralNumber() && fa.longValue() > 0) failAfter = fa.longValue();
+            else problems.add(Problem.error("settings.failAfterRecords", null, "expected a whole number of records, 1 or more, but found " + fa));
+        }
         Long start = null;
         JsonNode st = s.get("startTime");
         if (st != null) {
@@ -143,7 +149,7 @@ public final class PipelineReader {
                 problems.add(Problem.error("settings.startTime", null, st + " is not an instant such as 2024-01-01T00:00:00Z or epoch milliseconds"));
             }
         }
-        return new Settings(p, maxP, mode, seed, interval, start, checkpoints, attempts, delay);
+        return new Settings(p, maxP, mode, seed, interval, start, checkpoints, attempts, delay, failAfter);
     }
 
     private Long duration(JsonNode settings, String name, String example) {

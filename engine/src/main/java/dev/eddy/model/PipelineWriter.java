@@ -57,6 +57,7 @@ public final class PipelineWriter {
             if (s.checkpointInterval() != null) so.put("checkpointInterval", dev.eddy.catalog.Durations.format(s.checkpointInterval()));
             if (s.restartAttempts() != null) so.put("restartAttempts", s.restartAttempts());
             if (s.restartDelay() != null) so.put("restartDelay", dev.eddy.catalog.Durations.format(s.restartDelay()));
+            if (s.failAfterRecords() != null) so.put("failAfterRecords", s.failAfterRecords());
         }
         ArrayNode nodes = root.putArray("nodes");
         for (Node n : p.nodes()) {

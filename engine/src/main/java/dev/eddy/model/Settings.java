@@ -10,11 +10,12 @@ package dev.eddy.model;
  * @param checkpointInterval    Flink's execution.checkpointing.interval in milliseconds; null: no checkpoints
  * @param restartAttempts       attempts of a fixed-delay restart strategy; 0 is Flink's "none"
  * @param restartDelay          the delay before each restart, in milliseconds of processing time
+ * @param failAfterRecords      inject one failure once the sources have emitted this many records in all
  */
 public record Settings(Integer parallelism, Integer maxParallelism, RuntimeMode mode, Long seed,
                        Long autoWatermarkInterval, Long startTime, Long checkpointInterval, Integer restartAttempts,
-                       Long restartDelay) {
-    public static final Settings DEFAULTS = new Settings(null, null, null, null, null, null, null, null, null);
+                       Long restartDelay, Long failAfterRecords) {
+    public static final Settings DEFAULTS = new Settings(null, null, null, null, null, null, null, null, null, null);
 
     /**
      * With checkpoints on and no strategy set, Flink restarts with exponential delay for ever; a
@@ -59,19 +60,19 @@ public record Settings(Integer parallelism, Integer maxParallelism, RuntimeMode 
     public long restartDelayOrDefault() { return restartDelay == null ? DEFAULT_RESTART_DELAY : restartDelay; }
 
     public Settings withParallelism(Integer p) {
-        return new Settings(p, maxParallelism, mode, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay);
+        return new Settings(p, maxParallelism, mode, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords);
     }
 
     public Settings withMode(RuntimeMode m) {
-        return new Settings(parallelism, maxParallelism, m, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay);
+        return new Settings(parallelism, maxParallelism, m, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords);
     }
 
     public Settings withSeed(Long s) {
-        return new Settings(parallelism, maxParallelism, mode, s, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay);
+        return new Settings(parallelism, maxParallelism, mode, s, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords);
     }
 
     public Settings withAutoWatermarkInterval(Long i) {
-        return new Settings(parallelism, maxParallelism, mode, seed, i, startTime, checkpointInterval, restartAttempts, restartDelay);
+        return new Settings(parallelism, maxParallelism, mode, seed, i, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords);
     }
 
     public boolean isEmpty() { return equals(DEFAULTS); }

@@ -93,7 +93,7 @@ final class SourceNodes {
                 .output(PortSpec.OUT).singleSubtask()
                 .onFlink("StreamExecutionEnvironment#fromSource, reading with Eddy's own reader", (p, out) -> p.raw("steps").findValue("processingTime") != null
                         ? "processingTime steps move a scripted clock, and Flink's processing time is the wall clock"
-                        : p.raw("steps").findValue("checkpoint") != null ? "checkpoint steps are skipped: a Flink run restores only after a failure" : null)
+ : null)
                 .bind(ctx -> {
                     Params p = ctx.params();
                     Schema schema = p.schema("schema");

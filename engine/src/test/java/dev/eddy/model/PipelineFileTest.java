@@ -62,9 +62,9 @@ public class PipelineFileTest {
         String json = "{\"format\": \"eddy.pipeline\", \"version\": 1, \"settings\": {\"checkpointInterval\": \"2s\", \"restartAttempts\": 5,"
                 + " \"restartDelay\": \"100ms\"}, \"nodes\": [{\"id\": \"s\", \"type\": \"source.sequence\"}], \"edges\": []}";
         Settings s = PipelineReader.read(json, "t").settings();
-        assertEquals(new Settings(null, null, null, null, null, null, 2000L, 5, 100L), s);
+        assertEquals(new Settings(null, null, null, null, null, null, 2000L, 5, 100L, null), s);
         assertEquals(s, PipelineReader.read(PipelineWriter.write(PipelineReader.read(json, "t")), "again").settings());
-        assertEquals(3, new Settings(null, null, null, null, null, null, 2000L, null, null).restartAttemptsOrDefault());
+        assertEquals(3, new Settings(null, null, null, null, null, null, 2000L, null, null, null).restartAttemptsOrDefault());
         assertEquals(0, Settings.DEFAULTS.restartAttemptsOrDefault());
         String bad = json.replace("\"2s\"", "2").replace("5,", "-1,");
         InvalidPipelineException e = assertThrows(InvalidPipelineException.class, () -> PipelineReader.read(bad, "f.json"));

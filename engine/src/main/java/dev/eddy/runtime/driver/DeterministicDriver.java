@@ -33,6 +33,7 @@ public final class DeterministicDriver extends AbstractDriver {
     private Checkpoint lastCheckpoint;
     private long nextCheckpointAt = Long.MIN_VALUE;
     private int restarts;
+    private boolean failureInjected;
     private long startNanos;
     private final Mailbox mail;
 
@@ -131,6 +132,19 @@ public final class DeterministicDriver extends AbstractDriver {
             throw new dev.eddy.runtime.JobFailedException(null, what + " cannot run in BATCH mode:"
                     + " a BATCH run takes no checkpoints (Flink runs a failed batch job's tasks again from their input)");
         }
+    }
+
+    /** settings.failAfterRecords: once per run, after the record that makes the count, the source's subtask fails. */
+    private void injectFailureIfDue(Task source) {
+        long after = spec.faultTolerance().failAfterRecords();
+        if (after <= 0 || failureInjected) return;
+        long emitted = 0;
+        for (Task t : sources) emitted += t.emitted();
+        if (emitted < after) return;
+        failureInjected = true;
+        String node = source.nodeIds().get(0);
+        throw new dev.eddy.runtime.JobFailedException(node, "source \"" + node + "\" failed on purpose after " + after
+                + " records (settings.failAfterRecords)");
     }
 
     /** When the next periodic checkpoint is due, or {@link TaskTimers#NONE}. */
@@ -276,6 +290,7 @@ public final class DeterministicDriver extends AbstractDriver {
             SourceReader.Poll p = source.emitNext();
             if (p == SourceReader.Poll.NOTHING_YET) waitForLiveInput(source);
             drain();
+            injectFailureIfDue(source);
             if (p == SourceReader.Poll.RESTORE) checkpointAndRestore();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -56,10 +56,11 @@ public final class ParallelDriver extends AbstractDriver {
         plan = ExecutionPlan.build(spec, env, this::writer, this::now);
         publishState(JobState.RUNNING, null);
         try {
-            if (spec.faultTolerance().checkpoints() || spec.faultTolerance().restartAttempts() > 0) {
+            var ft = spec.faultTolerance();
+            if (ft.checkpoints() || ft.restartAttempts() > 0 || ft.failAfterRecords() > 0) {
                 // Checkpoints across threads need barriers and per-channel alignment, which this driver does not have yet.
-                throw new dev.eddy.runtime.JobFailedException(null, "checkpoints and restarts (settings checkpointInterval,"
-                        + " restartAttempts) run only in a deterministic run so far (--driver deterministic, the default)");
+                throw new dev.eddy.runtime.JobFailedException(null, "checkpoints, restarts and injected failures (settings checkpointInterval,"
+                        + " restartAttempts, failAfterRecords) run only in a deterministic run so far (--driver deterministic, the default)");
             }
             for (Task t : plan.tasks()) t.open();
         } catch (RuntimeException e) {

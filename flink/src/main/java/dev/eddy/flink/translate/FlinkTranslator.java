@@ -97,8 +97,33 @@ public final class FlinkTranslator {
         return v;
     }
 
+    /**
+     * The pipeline without the scripted steps that act on Eddy's runtime, injected failures and
+     * restore steps: a Flink run fails or restores only for its own reasons.
+     */
+    public static Pipeline withoutScriptedFaults(Pipeline pipeline) {
+        List<dev.eddy.model.Node> nodes = new java.util.ArrayList<>();
+        boolean changed = false;
+        for (dev.eddy.model.Node n : pipeline.nodes()) {
+            var steps = n.paramsView().get("steps");
+            if (!n.type().equals("source.scripted") || steps == null || !steps.isArray()) {
+                nodes.add(n);
+                continue;
+            }
+            var kept = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            for (var step : steps) if (!step.has("fail") && !step.has("checkpoint")) kept.add(step);
+            changed |= kept.size() != steps.size();
+            var params = n.paramsView().deepCopy();
+            params.set("steps", kept);
+            nodes.add(n.withParams(params));
+        }
+        return changed ? new Pipeline(pipeline.name(), pipeline.description(), pipeline.settings(), nodes, pipeline.edges(), pipeline.layout())
+                : pipeline;
+    }
+
     /** Translates a pipeline that {@link #validate} accepted, with that validation. */
     public static JobCode translate(Pipeline pipeline, ValidationResult v, Path baseDir, Sinks sinks) {
+        pipeline = withoutScriptedFaults(pipeline);
         FlinkTranslator t = new FlinkTranslator(pipeline, v, sinks);
         t.environment();
         for (String id : v.order()) t.node(pipeline.node(id).orElseThrow());
