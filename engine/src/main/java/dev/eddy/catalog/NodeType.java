@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param maxParallelism 1 for nodes that cannot run in parallel (Flink's non-parallel sources,
  *                 a single trace file), otherwise 0 (no limit)
  * @param onFlink  what the node becomes on Apache Flink, and what of it cannot
+ * @param delivery for a sink, what it can promise after a failure; null for other nodes
  */
 public record NodeType(String id, Category category, String title, String summary, String concept,
                        List<ParamSpec> params, List<PortSpec> inputs, List<PortSpec> outputs,
-                       Keying keying, int maxParallelism, List<Preset> presets, NodeBinder binder, OnFlink onFlink) {
+                       Keying keying, int maxParallelism, List<Preset> presets, NodeBinder binder, OnFlink onFlink,
+                       SinkDelivery delivery) {
     /** How a node relates to keyed streams. */
     public enum Keying {
         /** Works on any stream. */

@@ -30,6 +30,10 @@ final class ObservationJson {
             n.put("kind", "checkpoint").put("checkpoint", c.checkpoint()).put("stateBytes", c.stateBytes());
         } else if (o instanceof Observation.RestoredFromCheckpoint r) {
             n.put("kind", "restored").put("checkpoint", r.checkpoint()).put("reason", r.reason());
+        } else if (o instanceof Observation.SinkDelivery d) {
+            n.put("kind", "sink").put("node", d.node()).put("subtask", d.subtask()).put("delivery", d.delivery())
+                    .put("committed", d.committed()).put("pending", d.pending())
+                    .put("duplicated", d.duplicated()).put("withdrawn", d.withdrawn());
         } else if (o instanceof Observation.JobStateChanged s) {
             n.put("kind", "job").put("state", s.state().name());
             if (s.reason() != null) n.put("reason", s.reason());

@@ -2,15 +2,13 @@ package dev.eddy.connectors;
 
 import dev.eddy.types.Row;
 import dev.eddy.types.Schema;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes records to a directory, one part file per subtask, like Flink's row-format file sink
  * in the WordCount example: each subtask writes a hidden in-progress file and renames it to
- * {@code part-<subtask>-0<ext>} when its input ends, so a reader never sees half a file.
+ * {@code part-<subtask>-0<ext>} when its input ends, so a reader never sees half a file. Under
+ * exactly-once the part file grows by what each completed checkpoint commits instead.
  */
 public final class FileSink extends LineWriterSink {
     private final Schema schema;
@@ -32,7 +30,10 @@ public final class FileSink extends LineWriterSink {
     }
 
     @Override
-    protected Path file() { return directory.resolve("." + partName() + ".inprogress"); }
+    protected Path target() { return directory.resolve(partName()); }
+
+    @Override
+    protected boolean stagedUntilEnd() { return true; }
 
     @Override
     protected String firstLine() { return header && format == RowText.CSV ? RowText.csvHeader(schema) : null; }
@@ -47,11 +48,6 @@ public final class FileSink extends LineWriterSink {
     @Override
     public void processElement(Row row, long timestamp) {
         writeLine(format.format(row, schema));
-    }
-
-    @Override
-    protected void completed(Path file) throws IOException {
-        Files.move(file, directory.resolve(partName()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Override

@@ -27,6 +27,31 @@ public final class PrintSink extends StreamOperator {
         return p.isEmpty() ? "" : p + "> ";
     }
 
+    private DeliveryLedger ledger;
+
+    /** What was printed cannot be taken back: a restart notes how many records will be printed again. */
+    @Override
+    public void open(dev.eddy.runtime.OperatorContext context, dev.eddy.runtime.Output output) {
+        super.open(context, output);
+        ledger = new DeliveryLedger(context, "write-through");
+        if (!context.isRestoring()) ledger.duplicated(ledger.takenBefore());
+    }
+
+    @Override
+    public void snapshotState(dev.eddy.checkpoint.StateWriter out) { out.writeLong(context.metrics().recordsIn); }
+
+    @Override
+    public void restoreState(dev.eddy.checkpoint.StateReader in) {
+        ledger.duplicated(ledger.rewoundSince(in.readLong()));
+        ledger.publishWriteThrough();
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) { ledger.publishWriteThrough(); }
+
+    @Override
+    public void endInput() { ledger.publishWriteThrough(); }
+
     @Override
     public void processElement(Row row, long timestamp) {
         if (prefix == null) prefix = prefix(identifier, context.subtaskIndex(), context.parallelism());

@@ -23,7 +23,7 @@ public final class TraceSink extends LineWriterSink {
     }
 
     @Override
-    protected Path file() { return path; }
+    protected Path target() { return path; }
 
     @Override
     public void open(dev.eddy.runtime.OperatorContext context, dev.eddy.runtime.Output output) {

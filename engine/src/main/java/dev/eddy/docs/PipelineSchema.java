@@ -62,6 +62,9 @@ public final class PipelineSchema {
                 .put("description", "processing time between a failure and the restart; default 1s");
         sp.putObject("failAfterRecords").put("type", "integer").put("minimum", 1)
                 .put("description", "inject one failure once the sources have emitted this many records in all, to watch a recovery");
+        ObjectNode dg = sp.putObject("deliveryGuarantee");
+        dg.putArray("enum").add("at-most-once").add("at-least-once").add("exactly-once");
+        dg.put("description", "what a failure may do to the output; default exactly-once with checkpoints");
         props.putObject("nodes").put("type", "array").putObject("items").put("$ref", "#/$defs/node");
         props.putObject("edges").put("type", "array").putObject("items").put("$ref", "#/$defs/edge");
         ObjectNode layout = props.putObject("layout");

@@ -55,6 +55,9 @@ public final class ReferenceDoc {
         }
         if (t.maxParallelism() == 1) b.append(" Runs in a single subtask.");
         b.append('\n');
+        if (t.delivery() != null) {
+            b.append("\nAfter a failure: at best ").append(t.delivery().best().id()).append("; ").append(t.delivery().how()).append(".\n");
+        }
         if (t.onFlink().translates()) b.append("\nOn Flink: ").append(t.onFlink().api()).append(".\n");
         for (Preset p : t.presets()) {
             b.append("\nPreset *").append(p.title()).append("* (").append(p.summary()).append("): `")

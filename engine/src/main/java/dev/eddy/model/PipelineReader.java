@@ -33,7 +33,7 @@ public final class PipelineReader {
 
     private static final Set<String> TOP = Set.of("format", "version", "name", "description", "settings", "nodes", "edges", "layout");
     private static final Set<String> SETTINGS = Set.of("parallelism", "maxParallelism", "mode", "seed",
-            "autoWatermarkInterval", "startTime", "checkpointInterval", "restartAttempts", "restartDelay", "failAfterRecords");
+            "autoWatermarkInterval", "startTime", "checkpointInterval", "restartAttempts", "restartDelay", "failAfterRecords", "deliveryGuarantee");
     private static final Set<String> NODE = Set.of("id", "type", "params", "parallelism");
     private static final Set<String> EDGE = Set.of("from", "port", "to", "toPort");
 
@@ -140,6 +140,21 @@ public final class PipelineReader {
             if (fa.isIntegralNumber() && fa.longValue() > 0) failAfter = fa.longValue();
             else problems.add(Problem.error("settings.failAfterRecords", null, "expected a whole number of records, 1 or more, but found " + fa));
         }
+        DeliveryGuarantee guarantee = null;
+        JsonNode dg = s.get("deliveryGuarantee");
+        if (dg != null) {
+            guarantee = dg.isTextual() ? DeliveryGuarantee.parse(dg.asText()) : null;
+            if (guarantee == null) {
+                problems.add(Problem.error("settings.deliveryGuarantee", null,
+                        "expected \"at-most-once\", \"at-least-once\" or \"exactly-once\" but found " + dg));
+            } else if (guarantee.restoresCheckpoints() && checkpoints == null && s.get("checkpointInterval") == null) {
+                problems.add(Problem.error("settings.deliveryGuarantee", null, guarantee.id()
+                        + " restores from checkpoints: set settings.checkpointInterval too, e.g. \"1s\""));
+            } else if (!guarantee.restoresCheckpoints() && checkpoints != null) {
+                problems.add(Problem.error("settings.deliveryGuarantee", null, "at-most-once takes no checkpoints:"
+                        + " leave settings.checkpointInterval out, or choose at-least-once or exactly-once"));
+            }
+        }
         Long start = null;
         JsonNode st = s.get("startTime");
         if (st != null) {
@@ -149,7 +164,7 @@ public final class PipelineReader {
                 problems.add(Problem.error("settings.startTime", null, st + " is not an instant such as 2024-01-01T00:00:00Z or epoch milliseconds"));
             }
         }
-        return new Settings(p, maxP, mode, seed, interval, start, checkpoints, attempts, delay, failAfter);
+        return new Settings(p, maxP, mode, seed, interval, start, checkpoints, attempts, delay, failAfter, guarantee);
     }
 
     private Long duration(JsonNode settings, String name, String example) {

@@ -58,6 +58,7 @@ public final class PipelineWriter {
             if (s.restartAttempts() != null) so.put("restartAttempts", s.restartAttempts());
             if (s.restartDelay() != null) so.put("restartDelay", dev.eddy.catalog.Durations.format(s.restartDelay()));
             if (s.failAfterRecords() != null) so.put("failAfterRecords", s.failAfterRecords());
+            if (s.deliveryGuarantee() != null) so.put("deliveryGuarantee", s.deliveryGuarantee().id());
         }
         ArrayNode nodes = root.putArray("nodes");
         for (Node n : p.nodes()) {

@@ -11,11 +11,12 @@ package dev.eddy.model;
  * @param restartAttempts       attempts of a fixed-delay restart strategy; 0 is Flink's "none"
  * @param restartDelay          the delay before each restart, in milliseconds of processing time
  * @param failAfterRecords      inject one failure once the sources have emitted this many records in all
+ * @param deliveryGuarantee     what a failure may do to the output; null: exactly-once with checkpoints
  */
 public record Settings(Integer parallelism, Integer maxParallelism, RuntimeMode mode, Long seed,
                        Long autoWatermarkInterval, Long startTime, Long checkpointInterval, Integer restartAttempts,
-                       Long restartDelay, Long failAfterRecords) {
-    public static final Settings DEFAULTS = new Settings(null, null, null, null, null, null, null, null, null, null);
+                       Long restartDelay, Long failAfterRecords, DeliveryGuarantee deliveryGuarantee) {
+    public static final Settings DEFAULTS = new Settings(null, null, null, null, null, null, null, null, null, null, null);
 
     /**
      * With checkpoints on and no strategy set, Flink restarts with exponential delay for ever; a
@@ -57,22 +58,31 @@ public record Settings(Integer parallelism, Integer maxParallelism, RuntimeMode 
         return checkpointInterval == null ? 0 : DEFAULT_RESTART_ATTEMPTS_WITH_CHECKPOINTS;
     }
 
+    /**
+     * The guarantee a run keeps: as set, or Flink's default CheckpointingMode (exactly-once) when
+     * checkpoints are on; null when neither, where a restart begins everything from the start.
+     */
+    public DeliveryGuarantee deliveryGuaranteeOrDefault() {
+        if (deliveryGuarantee != null) return deliveryGuarantee;
+        return checkpointInterval == null ? null : DeliveryGuarantee.EXACTLY_ONCE;
+    }
+
     public long restartDelayOrDefault() { return restartDelay == null ? DEFAULT_RESTART_DELAY : restartDelay; }
 
     public Settings withParallelism(Integer p) {
-        return new Settings(p, maxParallelism, mode, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords);
+        return new Settings(p, maxParallelism, mode, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee);
     }
 
     public Settings withMode(RuntimeMode m) {
-        return new Settings(parallelism, maxParallelism, m, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords);
+        return new Settings(parallelism, maxParallelism, m, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee);
     }
 
     public Settings withSeed(Long s) {
-        return new Settings(parallelism, maxParallelism, mode, s, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords);
+        return new Settings(parallelism, maxParallelism, mode, s, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee);
     }
 
     public Settings withAutoWatermarkInterval(Long i) {
-        return new Settings(parallelism, maxParallelism, mode, seed, i, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords);
+        return new Settings(parallelism, maxParallelism, mode, seed, i, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee);
     }
 
     public boolean isEmpty() { return equals(DEFAULTS); }

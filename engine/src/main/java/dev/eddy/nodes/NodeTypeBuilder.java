@@ -23,6 +23,7 @@ final class NodeTypeBuilder {
     private NodeType.Keying keying = NodeType.Keying.NONE;
     private int maxParallelism;
     private dev.eddy.catalog.OnFlink onFlink;
+    private dev.eddy.catalog.SinkDelivery delivery;
 
     private NodeTypeBuilder(String id, Category category) {
         this.id = id;
@@ -55,6 +56,8 @@ final class NodeTypeBuilder {
     NodeTypeBuilder singleSubtask() { maxParallelism = 1; return this; }
 
     /** The Flink API the node becomes (the Flink bridge holds the translation itself). */
+    NodeTypeBuilder delivery(dev.eddy.catalog.SinkDelivery d) { delivery = d; return this; }
+
     NodeTypeBuilder onFlink(String api) { onFlink = dev.eddy.catalog.OnFlink.as(api); return this; }
 
     NodeTypeBuilder onFlink(String api, dev.eddy.catalog.OnFlink.Refusal refusal) {
@@ -77,6 +80,6 @@ final class NodeTypeBuilder {
             binder = SourceWatermarks.around(binder);
             if (onFlink != null && onFlink.translates()) onFlink = SourceWatermarks.onFlink(onFlink);
         }
-        return new NodeType(id, category, title, summary, concept, params, inputs, outputs, keying, maxParallelism, presets, binder, onFlink);
+        return new NodeType(id, category, title, summary, concept, params, inputs, outputs, keying, maxParallelism, presets, binder, onFlink, delivery);
     }
 }

@@ -14,6 +14,10 @@ public final class NodeMetrics {
     /** The order-independent digest of what a discard sink received (RowDigest); 0 elsewhere. */
     public long digest;
     public long lastWatermark = Long.MIN_VALUE;
+    /** Records a sink wrote a second time after restores: taken back by nothing (print, at-least-once files). */
+    public long duplicated;
+    /** Records a sink took back at restores: aborted transactions, table rows cut back. */
+    public long withdrawn;
 
     public NodeMetrics(String node, int subtask) {
         this.node = node;
@@ -27,6 +31,8 @@ public final class NodeMetrics {
         errors = before.errors;
         digest = before.digest;
         lastWatermark = before.lastWatermark;
+        duplicated = before.duplicated;
+        withdrawn = before.withdrawn;
     }
 
     public Snapshot snapshot() { return new Snapshot(recordsIn, recordsOut, errors, lastWatermark, digest); }

@@ -62,6 +62,16 @@ public sealed interface Observation {
     /** Every task was thrown away and rebuilt from checkpoint {@code checkpoint}; {@code reason} says why. */
     record RestoredFromCheckpoint(long time, long checkpoint, String reason) implements Observation {}
 
+    /**
+     * Where one sink subtask's output stands after a checkpoint completed, a restore or its end:
+     * records {@code committed} (visible for good), {@code pending} (in open transactions, not yet
+     * visible), and in all restores so far {@code duplicated} (written again, as print does) and
+     * {@code withdrawn} (taken back: aborted transactions, rows cut back). {@code delivery} is how
+     * the sink wrote: "transactional", "idempotent" or "write-through".
+     */
+    record SinkDelivery(long time, String node, int subtask, String delivery, long committed, long pending,
+                        long duplicated, long withdrawn) implements Observation {}
+
     /** Periodic totals of one subtask of one node; exact at the moment they were taken. */
     record MetricsReported(long time, String node, int subtask, NodeMetrics.Snapshot totals) implements Observation {}
 }

@@ -102,7 +102,8 @@ public final class PipelineRunner {
         for (Edge e : p.edges()) edges.add(new JobSpec.EdgeSpec(e.from(), e.outPort(), e.to(), e.inPort()));
         var s = p.settings();
         var faults = new dev.eddy.runtime.FaultTolerance(s.checkpointInterval() == null ? 0 : s.checkpointInterval(),
-                s.restartAttemptsOrDefault(), s.restartDelayOrDefault(), s.failAfterRecords() == null ? 0 : s.failAfterRecords());
+                s.restartAttemptsOrDefault(), s.restartDelayOrDefault(), s.failAfterRecords() == null ? 0 : s.failAfterRecords(),
+                s.deliveryGuaranteeOrDefault());
         return new JobSpec(p.name() == null ? "pipeline" : p.name(), nodes, edges, s.maxParallelismOrDefault(), faults);
     }
 }

@@ -114,7 +114,8 @@ public final class ExecutionPlan {
             Task[] ts = tasksByHead.get(chainHeadOf.get(n.id()));
             for (int i = 0; i < cs.length; i++) {
                 cs[i] = new OperatorContext(n.id(), n.type(), i, n.parallelism(), spec.maxParallelism(),
-                        n.errorPolicy(), env, clock, metrics.get(n.id()).get(i), ts[i].timers());
+                        n.errorPolicy(), env, clock, metrics.get(n.id()).get(i), ts[i].timers(),
+                        spec.faultTolerance().guarantee());
             }
             contexts.put(n.id(), cs);
             if (!n.isSource()) {

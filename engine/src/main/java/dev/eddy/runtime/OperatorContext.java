@@ -26,12 +26,21 @@ public final class OperatorContext {
     private final ProcessingTimeService clock;
     private final NodeMetrics metrics;
     private final TaskTimers taskTimers;
+    private final dev.eddy.model.DeliveryGuarantee guarantee;
     private Output output;
     private boolean restoring;
 
     public OperatorContext(String nodeId, String nodeType, int subtaskIndex, int parallelism, int maxParallelism,
                            ErrorPolicy errorPolicy, JobEnvironment environment, ProcessingTimeService clock,
                            NodeMetrics metrics, TaskTimers taskTimers) {
+        this(nodeId, nodeType, subtaskIndex, parallelism, maxParallelism, errorPolicy, environment, clock, metrics,
+                taskTimers, null);
+    }
+
+    public OperatorContext(String nodeId, String nodeType, int subtaskIndex, int parallelism, int maxParallelism,
+                           ErrorPolicy errorPolicy, JobEnvironment environment, ProcessingTimeService clock,
+                           NodeMetrics metrics, TaskTimers taskTimers, dev.eddy.model.DeliveryGuarantee guarantee) {
+        this.guarantee = guarantee;
         this.nodeId = nodeId;
         this.nodeType = nodeType;
         this.subtaskIndex = subtaskIndex;
@@ -58,6 +67,12 @@ public final class OperatorContext {
     void markRestoring() { restoring = true; }
 
     public String nodeType() { return nodeType; }
+
+    /**
+     * The run's delivery guarantee, which a sink follows: transactional sinks commit on completed
+     * checkpoints under exactly-once and write through otherwise. Null: no checkpoints, none stated.
+     */
+    public dev.eddy.model.DeliveryGuarantee deliveryGuarantee() { return guarantee; }
 
     public int subtaskIndex() { return subtaskIndex; }
 

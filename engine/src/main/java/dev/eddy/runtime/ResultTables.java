@@ -29,6 +29,8 @@ public final class ResultTables {
         private final String node;
         private final Schema schema;
         private final List<Entry> entries = new ArrayList<>();
+        /** For an upsert table: where each key's row is. */
+        private final Map<List<Object>, Integer> byKey = new java.util.HashMap<>();
 
         Table(String node, Schema schema) {
             this.node = node;
@@ -40,6 +42,19 @@ public final class ResultTables {
         public Schema schema() { return schema; }
 
         public synchronized void add(Entry e) { entries.add(e); }
+
+        /** Replaces the row of the same key in its place, or adds it: a replayed row overwrites itself. */
+        public synchronized void upsert(Entry e, int[] keyFields) {
+            List<Object> key = new ArrayList<>(keyFields.length);
+            for (int f : keyFields) key.add(e.row().get(f));
+            Integer at = byKey.get(key);
+            if (at == null) {
+                byKey.put(key, entries.size());
+                entries.add(e);
+            } else {
+                entries.set(at, e);
+            }
+        }
 
         public synchronized List<Entry> entries() { return List.copyOf(entries); }
 
@@ -62,6 +77,17 @@ public final class ResultTables {
             long seen = 0;
             for (java.util.Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
                 if (it.next().subtask() == subtask && ++seen > keep) it.remove();
+            }
+            byKey.clear();
+        }
+
+        /** After a {@link #truncate} of an upsert table, finds each key's row again. */
+        public synchronized void reindex(int[] keyFields) {
+            byKey.clear();
+            for (int i = 0; i < entries.size(); i++) {
+                List<Object> key = new ArrayList<>(keyFields.length);
+                for (int f : keyFields) key.add(entries.get(i).row().get(f));
+                byKey.put(key, i);
             }
         }
     }

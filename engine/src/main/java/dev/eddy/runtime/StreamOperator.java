@@ -50,6 +50,16 @@ public abstract class StreamOperator {
      */
     public void snapshotState(dev.eddy.checkpoint.StateWriter out) {}
 
+    /**
+     * Flink's prepareSnapshotPreBarrier: checkpoint {@code checkpointId} is about to be taken. A
+     * transactional sink pre-commits here: what it wrote since the last one becomes a pending
+     * transaction that the checkpoint carries.
+     */
+    public void prepareSnapshotPreBarrier(long checkpointId) {}
+
+    /** Every task has checkpoint {@code checkpointId}: a transactional sink commits what it pre-committed. */
+    public void notifyCheckpointComplete(long checkpointId) {}
+
     /** Takes back what {@link #snapshotState} wrote; called after {@link #open}, before the first element. */
     public void restoreState(dev.eddy.checkpoint.StateReader in) {}
 

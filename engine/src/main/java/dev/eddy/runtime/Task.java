@@ -169,10 +169,19 @@ public final class Task {
      * what each operator holds and where the source stands. Watermarks are not in it (Flink does
      * not checkpoint them either): a restored task waits for its inputs to send them again.
      */
-    public byte[] snapshot() {
+    public byte[] snapshot(long checkpointId) {
+        for (int i = 0; i < operators.size(); i++) {
+            String node = contexts.get(i).nodeId();
+            try {
+                operators.get(i).prepareSnapshotPreBarrier(checkpointId);
+            } catch (JobFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new JobFailedException(node, "node \"" + node + "\" cannot be checkpointed: " + Failures.describe(e), e);
+            }
+        }
         dev.eddy.checkpoint.StateWriter out = new dev.eddy.checkpoint.StateWriter();
-        out.writeBoolean(finished).writeLong(emitted).writeInt(channelCount);
-        for (boolean e : ended) out.writeBoolean(e);
+        writeProgress(out);
         for (int i = 0; i < operators.size(); i++) {
             dev.eddy.checkpoint.StateWriter op = new dev.eddy.checkpoint.StateWriter();
             String node = contexts.get(i).nodeId();
@@ -183,6 +192,27 @@ public final class Task {
             }
             out.writeBytes(op.toByteArray());
         }
+        writePosition(out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Where this subtask stands without what its operators hold: which inputs ended and the
+     * source's position. An at-most-once restart goes on from here with empty state.
+     */
+    public byte[] snapshotProgress() {
+        dev.eddy.checkpoint.StateWriter out = new dev.eddy.checkpoint.StateWriter();
+        writeProgress(out);
+        writePosition(out);
+        return out.toByteArray();
+    }
+
+    private void writeProgress(dev.eddy.checkpoint.StateWriter out) {
+        out.writeBoolean(finished).writeLong(emitted).writeInt(channelCount);
+        for (boolean e : ended) out.writeBoolean(e);
+    }
+
+    private void writePosition(dev.eddy.checkpoint.StateWriter out) {
         if (reader != null) {
             dev.eddy.checkpoint.StateWriter pos = new dev.eddy.checkpoint.StateWriter();
             String node = sourceContext.nodeId();
@@ -193,7 +223,6 @@ public final class Task {
             }
             out.writeBytes(pos.toByteArray());
         }
-        return out.toByteArray();
     }
 
     /** Tells every part of this task, before it opens, that it is being rebuilt from a checkpoint. */
@@ -205,13 +234,7 @@ public final class Task {
     /** Takes back a {@link #snapshot} of the same subtask of the same plan; after {@link #open}. */
     public void restore(byte[] snapshot) {
         dev.eddy.checkpoint.StateReader in = new dev.eddy.checkpoint.StateReader(snapshot);
-        boolean wasFinished = in.readBoolean();
-        emitted = in.readLong();
-        if (in.readInt() != channelCount) throw new IllegalStateException("the checkpoint is of another plan (task " + name + ")");
-        for (int c = 0; c < channelCount; c++) {
-            ended[c] = in.readBoolean();
-            if (ended[c]) endedCount++;
-        }
+        boolean wasFinished = readProgress(in);
         for (int i = 0; i < operators.size(); i++) {
             String node = contexts.get(i).nodeId();
             try {
@@ -222,6 +245,27 @@ public final class Task {
                 throw new JobFailedException(node, "node \"" + node + "\" could not be restored: " + Failures.describe(e), e);
             }
         }
+        readPosition(in, wasFinished);
+    }
+
+    /** Takes back a {@link #snapshotProgress}: the operators start empty. */
+    public void restoreProgress(byte[] progress) {
+        dev.eddy.checkpoint.StateReader in = new dev.eddy.checkpoint.StateReader(progress);
+        readPosition(in, readProgress(in));
+    }
+
+    private boolean readProgress(dev.eddy.checkpoint.StateReader in) {
+        boolean wasFinished = in.readBoolean();
+        emitted = in.readLong();
+        if (in.readInt() != channelCount) throw new IllegalStateException("the checkpoint is of another plan (task " + name + ")");
+        for (int c = 0; c < channelCount; c++) {
+            ended[c] = in.readBoolean();
+            if (ended[c]) endedCount++;
+        }
+        return wasFinished;
+    }
+
+    private void readPosition(dev.eddy.checkpoint.StateReader in, boolean wasFinished) {
         if (reader != null) {
             String node = sourceContext.nodeId();
             try {
@@ -236,6 +280,21 @@ public final class Task {
             // A task that had finished stays finished, and does not say so again.
             timers.quiesce();
             finished = true;
+        }
+    }
+
+    /** Checkpoint {@code checkpointId} is complete in every task: transactional sinks commit. */
+    public void notifyCheckpointComplete(long checkpointId) {
+        for (int i = 0; i < operators.size(); i++) {
+            String node = contexts.get(i).nodeId();
+            try {
+                operators.get(i).notifyCheckpointComplete(checkpointId);
+            } catch (JobFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new JobFailedException(node, "node \"" + node + "\" could not commit checkpoint " + checkpointId
+                        + ": " + Failures.describe(e), e);
+            }
         }
     }
 

@@ -36,6 +36,13 @@ class GeneratedDocsTest {
     }
 
     @Test
+    void everySinkSaysWhatItCanPromiseAfterAFailure() {
+        for (NodeType t : StandardCatalog.get().all()) {
+            assertEquals(t.isSink(), t.delivery() != null, t.id() + ": a sink declares its delivery, other nodes do not");
+        }
+    }
+
+    @Test
     void everyParameterIsDocumented() throws Exception {
         String doc = Files.readString(Path.of("../docs/node-types.md"));
         for (NodeType t : StandardCatalog.get().all()) {

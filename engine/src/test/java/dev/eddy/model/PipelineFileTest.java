@@ -62,15 +62,40 @@ public class PipelineFileTest {
         String json = "{\"format\": \"eddy.pipeline\", \"version\": 1, \"settings\": {\"checkpointInterval\": \"2s\", \"restartAttempts\": 5,"
                 + " \"restartDelay\": \"100ms\"}, \"nodes\": [{\"id\": \"s\", \"type\": \"source.sequence\"}], \"edges\": []}";
         Settings s = PipelineReader.read(json, "t").settings();
-        assertEquals(new Settings(null, null, null, null, null, null, 2000L, 5, 100L, null), s);
+        assertEquals(new Settings(null, null, null, null, null, null, 2000L, 5, 100L, null, null), s);
         assertEquals(s, PipelineReader.read(PipelineWriter.write(PipelineReader.read(json, "t")), "again").settings());
-        assertEquals(3, new Settings(null, null, null, null, null, null, 2000L, null, null, null).restartAttemptsOrDefault());
+        assertEquals(3, new Settings(null, null, null, null, null, null, 2000L, null, null, null, null).restartAttemptsOrDefault());
         assertEquals(0, Settings.DEFAULTS.restartAttemptsOrDefault());
         String bad = json.replace("\"2s\"", "2").replace("5,", "-1,");
         InvalidPipelineException e = assertThrows(InvalidPipelineException.class, () -> PipelineReader.read(bad, "f.json"));
         List<String> got = e.problems().stream().map(Object::toString).toList();
         assertTrue(got.contains("settings.checkpointInterval: 2 is not a duration such as 5s"), got.toString());
         assertTrue(got.contains("settings.restartAttempts: expected a whole number of 0 or more but found -1"), got.toString());
+    }
+
+    @Test
+    void aDeliveryGuaranteeRoundTripsAndOneThatRestoresNeedsCheckpointsWhileAtMostOnceTakesNone() throws Exception {
+        String json = "{\"format\": \"eddy.pipeline\", \"version\": 1, \"settings\": SETTINGS,"
+                + " \"nodes\": [{\"id\": \"s\", \"type\": \"source.sequence\"}], \"edges\": []}";
+        String ok = json.replace("SETTINGS", "{\"checkpointInterval\": \"1s\", \"deliveryGuarantee\": \"at-least-once\"}");
+        Settings s = PipelineReader.read(ok, "t").settings();
+        assertEquals(DeliveryGuarantee.AT_LEAST_ONCE, s.deliveryGuarantee());
+        assertEquals(s, PipelineReader.read(PipelineWriter.write(PipelineReader.read(ok, "t")), "again").settings());
+        assertEquals(DeliveryGuarantee.EXACTLY_ONCE,
+                new Settings(null, null, null, null, null, null, 1000L, null, null, null, null).deliveryGuaranteeOrDefault());
+        assertEquals(null, Settings.DEFAULTS.deliveryGuaranteeOrDefault());
+        assertEquals(List.of("settings.deliveryGuarantee: exactly-once restores from checkpoints: set settings.checkpointInterval too, e.g. \"1s\""),
+                problems(json.replace("SETTINGS", "{\"deliveryGuarantee\": \"exactly-once\"}")));
+        assertEquals(List.of("settings.deliveryGuarantee: at-most-once takes no checkpoints: leave settings.checkpointInterval out,"
+                + " or choose at-least-once or exactly-once"),
+                problems(json.replace("SETTINGS", "{\"deliveryGuarantee\": \"at-most-once\", \"checkpointInterval\": \"1s\"}")));
+        assertEquals(List.of("settings.deliveryGuarantee: expected \"at-most-once\", \"at-least-once\" or \"exactly-once\" but found \"twice\""),
+                problems(json.replace("SETTINGS", "{\"deliveryGuarantee\": \"twice\"}")));
+    }
+
+    private static List<String> problems(String json) {
+        InvalidPipelineException e = assertThrows(InvalidPipelineException.class, () -> PipelineReader.read(json, "f.json"));
+        return e.problems().stream().map(Object::toString).toList();
     }
 
     @Test

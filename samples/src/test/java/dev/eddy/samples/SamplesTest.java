@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every sample validates, runs to its end on bounded input, and produces exactly the files (and
- * standard output) in its expected/ folder, and in expected-batch/ when run with --mode batch.
+ * standard output) in its expected/ folder (expected-NAME/ for NAME.json in a folder of several),
+ * and in expected-batch/ when run with --mode batch.
  */
 class SamplesTest {
     private static final Path SAMPLES = Path.of(".").toAbsolutePath().normalize();
@@ -53,7 +54,12 @@ class SamplesTest {
         for (Path p : all) {
             Path dir = p.getParent();
             tests.add(DynamicTest.dynamicTest(dir.getFileName() + " validates", () -> validates(p)));
-            if (Files.isDirectory(dir.resolve("expected"))) {
+            // A folder of several pipelines (variants side by side) keeps each one's output in expected-<name>/.
+            String stem = p.getFileName().toString().replaceFirst("\\.json$", "");
+            Path own = dir.resolve("expected-" + stem);
+            if (Files.isDirectory(own)) {
+                tests.add(DynamicTest.dynamicTest(dir.getFileName() + "/" + stem + " streaming", () -> matches(p, RuntimeMode.STREAMING, own)));
+            } else if (Files.isDirectory(dir.resolve("expected"))) {
                 tests.add(DynamicTest.dynamicTest(dir.getFileName() + " streaming", () -> matches(p, RuntimeMode.STREAMING, dir.resolve("expected"))));
             }
             if (Files.isDirectory(dir.resolve("expected-batch"))) {

@@ -82,8 +82,11 @@ public final class DeterministicDriver extends AbstractDriver {
         for (Task t : plan.tasks()) (t.isSource() ? sources : operators).add(t);
     }
 
-    /** Every task's state at one step boundary, under its number. */
-    private record Checkpoint(long id, List<byte[]> tasks) {}
+    /**
+     * Every task's state at one step boundary, under its number; or, for an at-most-once restart,
+     * only where each task stood when the run failed ({@code progressOnly}, id 0).
+     */
+    private record Checkpoint(long id, List<byte[]> tasks, boolean progressOnly) {}
 
     /**
      * Checkpoints every task. Between two steps no element is in flight (drain() delivered what
@@ -93,14 +96,23 @@ public final class DeterministicDriver extends AbstractDriver {
     private Checkpoint checkpoint() {
         List<byte[]> snapshots = new ArrayList<>();
         long bytes = 0;
+        long id = ++checkpoints;
         for (Task t : plan.tasks()) {
-            byte[] b = t.snapshot();
+            byte[] b = t.snapshot(id);
             snapshots.add(b);
             bytes += b.length;
         }
-        Checkpoint c = new Checkpoint(++checkpoints, snapshots);
+        Checkpoint c = new Checkpoint(id, snapshots, false);
         env.observations().publish(new dev.eddy.observe.Observation.CheckpointCompleted(now, c.id(), bytes));
+        for (Task t : plan.tasks()) t.notifyCheckpointComplete(id);
         return c;
+    }
+
+    /** Where every task stands now, without state: what an at-most-once restart goes on from. */
+    private Checkpoint progress() {
+        List<byte[]> snapshots = new ArrayList<>();
+        for (Task t : plan.tasks()) snapshots.add(t.snapshotProgress());
+        return new Checkpoint(0, snapshots, true);
     }
 
     /**
@@ -117,14 +129,20 @@ public final class DeterministicDriver extends AbstractDriver {
         }
         if (from != null) for (Task t : plan.tasks()) t.markRestoring();
         for (Task t : plan.tasks()) t.open();
-        if (from != null) for (int i = 0; i < from.tasks().size(); i++) plan.tasks().get(i).restore(from.tasks().get(i));
+        if (from != null) {
+            for (int i = 0; i < from.tasks().size(); i++) {
+                if (from.progressOnly()) plan.tasks().get(i).restoreProgress(from.tasks().get(i));
+                else plan.tasks().get(i).restore(from.tasks().get(i));
+            }
+        }
         env.observations().publish(new dev.eddy.observe.Observation.RestoredFromCheckpoint(now, from == null ? 0 : from.id(), reason));
     }
 
     /** The scripted restore step: a checkpoint right here, and every task rebuilt from it. */
     private void checkpointAndRestore() {
         refuseInBatch("a {\"checkpoint\": \"restore\"} step");
-        rebuild(checkpoint(), "the script's restore step");
+        lastCheckpoint = checkpoint();
+        rebuild(lastCheckpoint, "the script's restore step");
     }
 
     private void refuseInBatch(String what) {
@@ -166,10 +184,14 @@ public final class DeterministicDriver extends AbstractDriver {
         String why = dev.eddy.runtime.Failures.describe(failure);
         if (failure instanceof dev.eddy.runtime.JobFailedException j) why = j.getMessage();
         publishState(JobState.RESTARTING, why);
+        // At most once: nothing goes back; the sources go on from where they were, everything held is lost.
+        boolean atMostOnce = ft.guarantee() == dev.eddy.model.DeliveryGuarantee.AT_MOST_ONCE;
+        Checkpoint from = atMostOnce ? progress() : lastCheckpoint;
         long at = now + ft.restartDelay();
         pacer.awaitVirtualTime(at, mail);
         now = at;
-        rebuild(lastCheckpoint, "restart " + restarts + " of " + ft.restartAttempts() + " after: " + why);
+        rebuild(from, "restart " + restarts + " of " + ft.restartAttempts() + " after: " + why
+                + (atMostOnce ? " (at-most-once: with empty state, the sources going on from where they stopped)" : ""));
         publishState(JobState.RUNNING, null);
         return true;
     }

@@ -148,8 +148,12 @@ public final class FlinkTranslator {
         }
         if (s.checkpointInterval() != null) {
             checkpointing = true;
-            statements.add(Statement.run("Checkpoint every " + dev.eddy.catalog.Durations.format(s.checkpointInterval())
-                    + " of processing time (exactly-once, Flink's default mode)", var("env").then("enableCheckpointing", lit(s.checkpointInterval()))));
+            boolean atLeastOnce = s.deliveryGuarantee() == dev.eddy.model.DeliveryGuarantee.AT_LEAST_ONCE;
+            String every = "Checkpoint every " + dev.eddy.catalog.Durations.format(s.checkpointInterval()) + " of processing time";
+            statements.add(atLeastOnce
+                    ? Statement.run(every + ", at least once (no barrier alignment)", var("env").then("enableCheckpointing",
+                            lit(s.checkpointInterval()), call(org.apache.flink.core.execution.CheckpointingMode.class, "valueOf", lit("AT_LEAST_ONCE"))))
+                    : Statement.run(every + " (exactly-once, Flink's default mode)", var("env").then("enableCheckpointing", lit(s.checkpointInterval()))));
         }
     }
 
