@@ -8,6 +8,8 @@ import dev.eddy.observe.ObservationBus;
 import dev.eddy.observe.Subscription;
 import dev.eddy.run.PipelineRunner;
 import dev.eddy.run.RunOptions;
+import dev.eddy.checkpoint.CheckpointDirectory;
+import dev.eddy.runtime.driver.DeterministicDriver;
 import dev.eddy.runtime.driver.JobResult;
 import dev.eddy.runtime.driver.Pacer;
 import dev.eddy.validate.InvalidPipelineException;
@@ -30,7 +32,8 @@ final class RunCommand implements Callable<Integer> {
 
     enum Mode { streaming, batch }
 
-    @Parameters(paramLabel = "PIPELINE.json", description = "the pipeline file")
+    @Parameters(paramLabel = "PIPELINE.json", arity = "0..1",
+            description = "the pipeline file (may be left out with --from-savepoint: the run's own copy is used)")
     Path file;
 
     @Option(names = "--output", paramLabel = "DIR", description = "where file and trace sinks write relative paths (default: a new temporary directory, named at the end)")
@@ -57,6 +60,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--speed", paramLabel = "X", description = "pace of processing time: 1 is real time, 0.1 slow motion; default as fast as possible")
     Double speed;
 
+    @Option(names = "--checkpoints", paramLabel = "DIR",
+            description = "keep each completed checkpoint in DIR (chk-N/), and on Ctrl-C stop with a savepoint there (savepoint-N/)")
+    Path checkpoints;
+
+    @Option(names = "--from-savepoint", paramLabel = "PATH",
+            description = "resume from a savepoint or checkpoint folder, or from the newest one in a checkpoint directory (after a crash or kill -9)")
+    Path fromSavepoint;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,6 +80,26 @@ final class RunCommand implements Callable<Integer> {
         if (parallelism != null && parallelism < 1) return usage(err, "--parallelism must be at least 1, not " + parallelism);
         if (maxRecords != null && maxRecords < 0) return usage(err, "--max-records must not be negative");
         if (speed != null && !(speed > 0)) return usage(err, "--speed must be above 0, e.g. 0.1, 1 or 10");
+        if ((checkpoints != null || fromSavepoint != null) && driver == DriverKind.parallel) {
+            return usage(err, "--checkpoints and --from-savepoint work with the deterministic driver only (leave --driver parallel out)");
+        }
+        if (fromSavepoint != null) {
+            try {
+                resume = CheckpointDirectory.resolve(fromSavepoint);
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                return usage(err, "--from-savepoint: " + e.getMessage());
+            }
+            if (file == null) {
+                file = resume.pipeline().orElse(null);
+                if (file == null) return usage(err, "--from-savepoint " + fromSavepoint + " keeps no pipeline.json; name the PIPELINE.json too");
+            }
+            // Going on where the run was: its folders, and its checkpoint directory for the next crash.
+            if (output == null) output = resume.recorded("outputDir").orElse(null);
+            if (checkpoints == null && java.nio.file.Files.exists(resume.runDirectory().resolve(CheckpointDirectory.RUN_INFO))) {
+                checkpoints = resume.runDirectory();
+            }
+        }
+        if (file == null) return usage(err, "name the PIPELINE.json to run (or resume one with --from-savepoint DIR)");
         // Without --output no run writes into the folder it was started from (a sample's files would land in the repository).
         Path outDir = OutputFolder.chosenOrTemporary(output);
         try {
@@ -77,6 +108,8 @@ final class RunCommand implements Callable<Integer> {
             OutputFolder.reportOrRemove(output, outDir, err);
         }
     }
+
+    private CheckpointDirectory.Resume resume;
 
     private Integer runInto(Path outDir, PrintWriter err) throws Exception {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
@@ -94,19 +127,33 @@ final class RunCommand implements Callable<Integer> {
                 .withParallelDriver(driver == DriverKind.parallel)
                 .withSpeed(speed == null ? Pacer.AS_FAST_AS_POSSIBLE : speed)
                 .withObservations(bus)
-                .withStdout(parent.stdout);
+                .withStdout(parent.stdout)
+                .withCheckpointDir(checkpoints)
+                .withResume(resume);
+        Path pipelineDir = resume != null && file.equals(resume.pipeline().orElse(null))
+                ? resume.recorded("pipelineDir").orElse(PipelineFiles.folderOf(file)) : PipelineFiles.folderOf(file);
         PipelineRunner.Prepared job;
         try {
-            job = PipelineRunner.standard().prepare(p, PipelineFiles.folderOf(file), options);
+            job = PipelineRunner.standard().prepare(p, pipelineDir, options);
         } catch (InvalidPipelineException e) {
             err.println(PipelineFiles.refusal(file, e));
             return EddyCommand.BAD_INPUT;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("eddy: " + e.getMessage());
+            return EddyCommand.BAD_INPUT;
+        }
+        if (resume != null) {
+            err.println("resuming from " + resume.checkpoint().kind() + " " + resume.checkpoint().id() + " in " + resume.folder());
         }
         Thread tracer = trace ? startTracer(bus, err) : null;
         // On Ctrl-C the JVM ends once its hooks return: cancel, then wait until files are closed and the summary is out.
         java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            job.driver().cancel();
+            if (checkpoints != null && job.driver() instanceof DeterministicDriver d) {
+                stopWithSavepoint(d, err);
+            } else {
+                job.driver().cancel();
+            }
             try {
                 reported.await(5, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException ignored) {
@@ -133,6 +180,26 @@ final class RunCommand implements Callable<Integer> {
             return EddyCommand.JOB_FAILED;
         } finally {
             reported.countDown();
+        }
+    }
+
+    /** Ctrl-C with a checkpoint directory: Flink's stop-with-savepoint, and how to go on from it. */
+    private static void stopWithSavepoint(DeterministicDriver d, PrintWriter err) {
+        java.util.concurrent.CountDownLatch taken = new java.util.concurrent.CountDownLatch(1);
+        d.stopWithSavepoint(s -> {
+            if (s.folder() != null) {
+                err.println("eddy: stopped with a savepoint in " + s.folder() + "; go on with: ./eddy run --from-savepoint " + s.folder());
+            } else {
+                err.println("eddy: stopped without a savepoint: " + s.error());
+            }
+            err.flush();
+            taken.countDown();
+        });
+        try {
+            if (!taken.await(10, java.util.concurrent.TimeUnit.SECONDS)) d.cancel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            d.cancel();
         }
     }
 

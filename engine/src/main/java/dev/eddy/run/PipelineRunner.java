@@ -74,6 +74,17 @@ public final class PipelineRunner {
         Driver driver = options.parallelDriver()
                 ? new ParallelDriver(spec, env, pacer, start)
                 : new DeterministicDriver(spec, env, pacer, start);
+        if (options.checkpointDir() != null || options.resume() != null) {
+            if (!(driver instanceof DeterministicDriver d)) {
+                throw new IllegalArgumentException("checkpoint directories and savepoints are kept by the deterministic driver only");
+            }
+            if (options.checkpointDir() != null) {
+                var dir = new dev.eddy.checkpoint.CheckpointDirectory(options.checkpointDir());
+                dir.writeRunInfo(dev.eddy.model.PipelineWriter.write(pipeline), pipelineDir, options.outputDir());
+                d.storeCheckpointsIn(dir);
+            }
+            if (options.resume() != null) d.resumeFrom(options.resume());
+        }
         return new Prepared(spec, env, v, driver);
     }
 

@@ -65,6 +65,20 @@ class EddyCommandTest {
     }
 
     @Test
+    void resumingNeedsACheckpointToResumeFromAndAPipeline() throws Exception {
+        Result none = eddy("run");
+        assertEquals(2, none.code());
+        assertEquals("eddy: name the PIPELINE.json to run (or resume one with --from-savepoint DIR)\n", none.err());
+        Result missing = eddy("run", "--from-savepoint", dir.resolve("nowhere").toString());
+        assertEquals(2, missing.code());
+        assertEquals("eddy: --from-savepoint: " + dir.resolve("nowhere") + " does not exist\n", missing.err());
+        Result parallel = eddy("run", "../samples/word-count/word-count.json", "--checkpoints", dir.toString(), "--driver", "parallel");
+        assertEquals(2, parallel.code());
+        assertEquals("eddy: --checkpoints and --from-savepoint work with the deterministic driver only (leave --driver parallel out)\n",
+                parallel.err());
+    }
+
+    @Test
     void aMalformedFileNamesTheLine() throws Exception {
         Path f = dir.resolve("bad.json");
         Files.writeString(f, "{\n  \"format\": \"eddy.pipeline\"\n  \"version\": 1\n}");

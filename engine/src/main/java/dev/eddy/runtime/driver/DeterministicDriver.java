@@ -36,6 +36,10 @@ public final class DeterministicDriver extends AbstractDriver {
     private boolean failureInjected;
     private long startNanos;
     private final Mailbox mail;
+    private dev.eddy.checkpoint.CheckpointDirectory directory;
+    private dev.eddy.checkpoint.CompletedCheckpoint resumeFrom;
+    private String resumedFrom;
+    private java.nio.file.Path lastStored;
 
     public DeterministicDriver(JobSpec spec, JobEnvironment env, Pacer pacer, long startTime) {
         super(spec, env, pacer);
@@ -53,6 +57,18 @@ public final class DeterministicDriver extends AbstractDriver {
     @Override
     protected long now() { return now; }
 
+    /** Keeps every completed checkpoint (and savepoints) in {@code dir}, to resume from in another process. */
+    public void storeCheckpointsIn(dev.eddy.checkpoint.CheckpointDirectory dir) { this.directory = dir; }
+
+    /** Starts the run from a stored checkpoint or savepoint instead of from the beginning; {@code from} names it. */
+    public void resumeFrom(dev.eddy.checkpoint.CheckpointDirectory.Resume resume) {
+        this.resumeFrom = resume.checkpoint();
+        this.resumedFrom = resume.folder().toString();
+        this.resumedAfterFailure = resume.failureInjected();
+    }
+
+    private boolean resumedAfterFailure;
+
     /** Builds and opens the tasks; called by the first step. */
     private void open() {
         startNanos = System.nanoTime();
@@ -60,7 +76,8 @@ public final class DeterministicDriver extends AbstractDriver {
         opened = true;
         publishState(JobState.RUNNING, null);
         try {
-            for (Task t : plan.tasks()) t.open();
+            if (resumeFrom != null) resume();
+            else for (Task t : plan.tasks()) t.open();
         } catch (RuntimeException | StackOverflowError e) {
             fail(e, null);
             done = true;
@@ -83,6 +100,29 @@ public final class DeterministicDriver extends AbstractDriver {
     }
 
     /**
+     * Opens every task restored from the stored checkpoint, with the clock, the checkpoint count and
+     * the injected failure where they were when it was taken. The plan must have the same tasks.
+     */
+    private void resume() {
+        dev.eddy.checkpoint.CompletedCheckpoint c = resumeFrom;
+        refuseInBatch("resuming from a " + c.kind());
+        List<String> names = plan.tasks().stream().map(Task::name).toList();
+        if (!names.equals(c.taskNames())) {
+            throw new dev.eddy.runtime.JobFailedException(null, "the " + c.kind() + " in " + resumedFrom
+                    + " was taken of another pipeline: it holds the tasks " + c.taskNames() + ", and this pipeline runs " + names);
+        }
+        now = Math.max(now, c.time());
+        checkpoints = c.id();
+        failureInjected = resumedAfterFailure;
+        lastCheckpoint = new Checkpoint(c.id(), c.tasks(), false);
+        if (spec.faultTolerance().checkpoints()) nextCheckpointAt = now + spec.faultTolerance().checkpointInterval();
+        for (Task t : plan.tasks()) t.markRestoring();
+        for (Task t : plan.tasks()) t.open();
+        for (int i = 0; i < c.tasks().size(); i++) plan.tasks().get(i).restore(c.tasks().get(i));
+        env.observations().publish(new dev.eddy.observe.Observation.RestoredFromCheckpoint(now, c.id(), "resumed from " + resumedFrom));
+    }
+
+    /**
      * Every task's state at one step boundary, under its number; or, for an at-most-once restart,
      * only where each task stood when the run failed ({@code progressOnly}, id 0).
      */
@@ -93,7 +133,9 @@ public final class DeterministicDriver extends AbstractDriver {
      * the last step caused), so the snapshots form a consistent cut: what aligned barriers make in
      * a distributed run, where records before the barrier are in the state and none after.
      */
-    private Checkpoint checkpoint() {
+    private Checkpoint checkpoint() { return checkpoint(false); }
+
+    private Checkpoint checkpoint(boolean savepoint) {
         List<byte[]> snapshots = new ArrayList<>();
         long bytes = 0;
         long id = ++checkpoints;
@@ -103,10 +145,41 @@ public final class DeterministicDriver extends AbstractDriver {
             bytes += b.length;
         }
         Checkpoint c = new Checkpoint(id, snapshots, false);
+        // Complete once stored, as Flink's checkpoint is once its metadata is written; only then do sinks commit.
+        if (directory != null) {
+            lastStored = directory.store(new dev.eddy.checkpoint.CompletedCheckpoint(id, savepoint, now, failureInjected,
+                    plan.tasks().stream().map(Task::name).toList(), snapshots));
+        }
         env.observations().publish(new dev.eddy.observe.Observation.CheckpointCompleted(now, c.id(), bytes));
         for (Task t : plan.tasks()) t.notifyCheckpointComplete(id);
         return c;
     }
+
+    /**
+     * Flink's stop-with-savepoint: between two steps, every task is checkpointed into a savepoint
+     * in the checkpoint directory (its sinks commit), then the run stops. {@code done} gets the
+     * savepoint's folder, or why there is none.
+     */
+    public void stopWithSavepoint(java.util.function.Consumer<Savepoint> done) {
+        mail.post(() -> {
+            if (this.done || directory == null || !opened || env.mode() == dev.eddy.model.RuntimeMode.BATCH) {
+                done.accept(new Savepoint(null, "the run had ended, or keeps no checkpoint directory"));
+                return;
+            }
+            Savepoint result;
+            try {
+                checkpoint(true);
+                result = new Savepoint(lastStored, null);
+            } catch (RuntimeException e) {
+                result = new Savepoint(null, dev.eddy.runtime.Failures.describe(e));
+            }
+            cancel();
+            done.accept(result);
+        });
+    }
+
+    /** Where a savepoint was written, or why none was. */
+    public record Savepoint(java.nio.file.Path folder, String error) {}
 
     /** Where every task stands now, without state: what an at-most-once restart goes on from. */
     private Checkpoint progress() {
@@ -160,6 +233,7 @@ public final class DeterministicDriver extends AbstractDriver {
         for (Task t : sources) emitted += t.emitted();
         if (emitted < after) return;
         failureInjected = true;
+        if (directory != null) directory.noteInjectedFailure();
         String node = source.nodeIds().get(0);
         throw new dev.eddy.runtime.JobFailedException(node, "source \"" + node + "\" failed on purpose after " + after
                 + " records (settings.failAfterRecords)");
@@ -264,10 +338,16 @@ public final class DeterministicDriver extends AbstractDriver {
     public boolean step() {
         if (!opened) open();
         mail.runAll();
-        boolean more = !done && stepOnce();
+        boolean more = !done && !canceled && stepOnce();
         // Nothing runs the tasks any more: questions are answered on the asking thread from now on.
         if (!more) mail.close();
         return more;
+    }
+
+    /** Canceled while waiting (a savepoint may just have been taken): nothing more is emitted. */
+    private boolean stopped() {
+        done = true;
+        return false;
     }
 
     private boolean stepOnce() {
@@ -286,6 +366,7 @@ public final class DeterministicDriver extends AbstractDriver {
                 // A periodic checkpoint is due before anything else happens: time moves there and it is taken.
                 if (checkpointAt > now) {
                     pacer.awaitVirtualTime(checkpointAt, mail);
+                    if (canceled) return stopped();
                     now = checkpointAt;
                 }
                 lastCheckpoint = checkpoint();
@@ -297,6 +378,7 @@ public final class DeterministicDriver extends AbstractDriver {
                 // Processing time reaches a timer before the next record is due: fire it first.
                 if (timer > now) {
                     pacer.awaitVirtualTime(timer, mail);
+                    if (canceled) return stopped();
                     now = timer;
                 }
                 for (Task t : plan.tasks()) t.fireTimers(now);
@@ -305,9 +387,11 @@ public final class DeterministicDriver extends AbstractDriver {
             }
             if (due != SourceReader.NOW && due > now) {
                 pacer.awaitVirtualTime(due, mail);
+                if (canceled) return stopped();
                 now = due;
             } else {
                 pacer.awaitVirtualTime(now, mail);
+                if (canceled) return stopped();
             }
             SourceReader.Poll p = source.emitNext();
             if (p == SourceReader.Poll.NOTHING_YET) waitForLiveInput(source);
