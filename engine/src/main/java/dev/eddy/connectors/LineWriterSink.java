@@ -112,6 +112,7 @@ abstract class LineWriterSink extends StreamOperator {
             } else {
                 openWriter(true);
             }
+            ledger.publish(0, 0);
         } catch (IOException e) {
             throw failure(e);
         }

@@ -34,7 +34,9 @@ public final class PrintSink extends StreamOperator {
     public void open(dev.eddy.runtime.OperatorContext context, dev.eddy.runtime.Output output) {
         super.open(context, output);
         ledger = new DeliveryLedger(context, "write-through");
-        if (!context.isRestoring()) ledger.duplicated(ledger.takenBefore());
+        if (context.isRestoring()) return;
+        ledger.duplicated(ledger.takenBefore());
+        ledger.publishWriteThrough();
     }
 
     @Override

@@ -43,14 +43,15 @@ public final class TableSink extends StreamOperator {
     public void open(dev.eddy.runtime.OperatorContext context, dev.eddy.runtime.Output output) {
         super.open(context, output);
         ledger = new DeliveryLedger(context, upsertKey != null ? "idempotent" : cutsBack() ? "transactional" : "write-through");
+        if (context.isRestoring()) return;
         var existing = context.environment().tables().get(context.nodeId());
-        if (context.isRestoring() || existing == null) return;
-        if (cutsBack()) {
+        if (existing != null && cutsBack()) {
             existing.truncate(context.subtaskIndex(), 0);
             ledger.withdrew(ledger.takenBefore());
-        } else if (upsertKey == null) {
+        } else if (existing != null && upsertKey == null) {
             ledger.duplicated(ledger.takenBefore());
         }
+        ledger.publishWriteThrough();
     }
 
     @Override

@@ -65,6 +65,8 @@ public final class PipelineSchema {
         ObjectNode dg = sp.putObject("deliveryGuarantee");
         dg.putArray("enum").add("at-most-once").add("at-least-once").add("exactly-once");
         dg.put("description", "what a failure may do to the output; default exactly-once with checkpoints");
+        sp.putObject("unalignedCheckpoints").put("type", "boolean")
+                .put("description", "exactly-once barriers overtake the records on their way, which become part of the checkpoint (between threads)");
         props.putObject("nodes").put("type", "array").putObject("items").put("$ref", "#/$defs/node");
         props.putObject("edges").put("type", "array").putObject("items").put("$ref", "#/$defs/edge");
         ObjectNode layout = props.putObject("layout");

@@ -33,7 +33,7 @@ public final class PipelineReader {
 
     private static final Set<String> TOP = Set.of("format", "version", "name", "description", "settings", "nodes", "edges", "layout");
     private static final Set<String> SETTINGS = Set.of("parallelism", "maxParallelism", "mode", "seed",
-            "autoWatermarkInterval", "startTime", "checkpointInterval", "restartAttempts", "restartDelay", "failAfterRecords", "deliveryGuarantee");
+            "autoWatermarkInterval", "startTime", "checkpointInterval", "restartAttempts", "restartDelay", "failAfterRecords", "deliveryGuarantee", "unalignedCheckpoints");
     private static final Set<String> NODE = Set.of("id", "type", "params", "parallelism");
     private static final Set<String> EDGE = Set.of("from", "port", "to", "toPort");
 
@@ -147,13 +147,13 @@ public final class PipelineReader {
             if (guarantee == null) {
                 problems.add(Problem.error("settings.deliveryGuarantee", null,
                         "expected \"at-most-once\", \"at-least-once\" or \"exactly-once\" but found " + dg));
-            } else if (guarantee.restoresCheckpoints() && checkpoints == null && s.get("checkpointInterval") == null) {
-                problems.add(Problem.error("settings.deliveryGuarantee", null, guarantee.id()
-                        + " restores from checkpoints: set settings.checkpointInterval too, e.g. \"1s\""));
-            } else if (!guarantee.restoresCheckpoints() && checkpoints != null) {
-                problems.add(Problem.error("settings.deliveryGuarantee", null, "at-most-once takes no checkpoints:"
-                        + " leave settings.checkpointInterval out, or choose at-least-once or exactly-once"));
             }
+        }
+        Boolean unaligned = null;
+        JsonNode ua = s.get("unalignedCheckpoints");
+        if (ua != null) {
+            if (ua.isBoolean()) unaligned = ua.booleanValue();
+            else problems.add(Problem.error("settings.unalignedCheckpoints", null, "expected true or false but found " + ua));
         }
         Long start = null;
         JsonNode st = s.get("startTime");
@@ -164,7 +164,7 @@ public final class PipelineReader {
                 problems.add(Problem.error("settings.startTime", null, st + " is not an instant such as 2024-01-01T00:00:00Z or epoch milliseconds"));
             }
         }
-        return new Settings(p, maxP, mode, seed, interval, start, checkpoints, attempts, delay, failAfter, guarantee);
+        return new Settings(p, maxP, mode, seed, interval, start, checkpoints, attempts, delay, failAfter, guarantee, unaligned);
     }
 
     private Long duration(JsonNode settings, String name, String example) {

@@ -59,6 +59,7 @@ public final class PipelineWriter {
             if (s.restartDelay() != null) so.put("restartDelay", dev.eddy.catalog.Durations.format(s.restartDelay()));
             if (s.failAfterRecords() != null) so.put("failAfterRecords", s.failAfterRecords());
             if (s.deliveryGuarantee() != null) so.put("deliveryGuarantee", s.deliveryGuarantee().id());
+            if (s.unalignedCheckpoints() != null) so.put("unalignedCheckpoints", s.unalignedCheckpoints());
         }
         ArrayNode nodes = root.putArray("nodes");
         for (Node n : p.nodes()) {

@@ -12,11 +12,14 @@ package dev.eddy.model;
  * @param restartDelay          the delay before each restart, in milliseconds of processing time
  * @param failAfterRecords      inject one failure once the sources have emitted this many records in all
  * @param deliveryGuarantee     what a failure may do to the output; null: exactly-once with checkpoints
+ * @param unalignedCheckpoints  Flink's execution.checkpointing.unaligned.enabled: exactly-once barriers overtake
+ *                              the records on their way, which become part of the checkpoint
  */
 public record Settings(Integer parallelism, Integer maxParallelism, RuntimeMode mode, Long seed,
                        Long autoWatermarkInterval, Long startTime, Long checkpointInterval, Integer restartAttempts,
-                       Long restartDelay, Long failAfterRecords, DeliveryGuarantee deliveryGuarantee) {
-    public static final Settings DEFAULTS = new Settings(null, null, null, null, null, null, null, null, null, null, null);
+                       Long restartDelay, Long failAfterRecords, DeliveryGuarantee deliveryGuarantee,
+                       Boolean unalignedCheckpoints) {
+    public static final Settings DEFAULTS = new Settings(null, null, null, null, null, null, null, null, null, null, null, null);
 
     /**
      * With checkpoints on and no strategy set, Flink restarts with exponential delay for ever; a
@@ -67,22 +70,44 @@ public record Settings(Integer parallelism, Integer maxParallelism, RuntimeMode 
         return checkpointInterval == null ? null : DeliveryGuarantee.EXACTLY_ONCE;
     }
 
+    /** Why the guarantee does not go with the checkpoints as set, or null when it does. */
+    public String deliveryProblem() {
+        if (deliveryGuarantee == null) return null;
+        if (deliveryGuarantee.restoresCheckpoints() && checkpointInterval == null) {
+            return deliveryGuarantee.id() + " restores from checkpoints: set settings.checkpointInterval too, e.g. \"1s\"";
+        }
+        if (unalignedCheckpointsOrDefault() && deliveryGuarantee != DeliveryGuarantee.EXACTLY_ONCE) {
+            return "unaligned checkpoints are a way to exactly-once: leave settings.unalignedCheckpoints out for " + deliveryGuarantee.id();
+        }
+        if (!deliveryGuarantee.restoresCheckpoints() && checkpointInterval != null) {
+            return "at-most-once takes no checkpoints: leave settings.checkpointInterval out, or choose at-least-once or exactly-once";
+        }
+        return null;
+    }
+
+    public boolean unalignedCheckpointsOrDefault() { return unalignedCheckpoints != null && unalignedCheckpoints; }
+
+    /** The same settings with other fault tolerance: how often to checkpoint, restart, fail on purpose, and the guarantee. */
+    public Settings withFaultTolerance(Long interval, Integer attempts, Long delay, Long failAfter, DeliveryGuarantee guarantee) {
+        return new Settings(parallelism, maxParallelism, mode, seed, autoWatermarkInterval, startTime, interval, attempts, delay, failAfter, guarantee, unalignedCheckpoints);
+    }
+
     public long restartDelayOrDefault() { return restartDelay == null ? DEFAULT_RESTART_DELAY : restartDelay; }
 
     public Settings withParallelism(Integer p) {
-        return new Settings(p, maxParallelism, mode, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee);
+        return new Settings(p, maxParallelism, mode, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee, unalignedCheckpoints);
     }
 
     public Settings withMode(RuntimeMode m) {
-        return new Settings(parallelism, maxParallelism, m, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee);
+        return new Settings(parallelism, maxParallelism, m, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee, unalignedCheckpoints);
     }
 
     public Settings withSeed(Long s) {
-        return new Settings(parallelism, maxParallelism, mode, s, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee);
+        return new Settings(parallelism, maxParallelism, mode, s, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee, unalignedCheckpoints);
     }
 
     public Settings withAutoWatermarkInterval(Long i) {
-        return new Settings(parallelism, maxParallelism, mode, seed, i, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee);
+        return new Settings(parallelism, maxParallelism, mode, seed, i, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee, unalignedCheckpoints);
     }
 
     public boolean isEmpty() { return equals(DEFAULTS); }

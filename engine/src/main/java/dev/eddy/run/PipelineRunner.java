@@ -114,7 +114,7 @@ public final class PipelineRunner {
         var s = p.settings();
         var faults = new dev.eddy.runtime.FaultTolerance(s.checkpointInterval() == null ? 0 : s.checkpointInterval(),
                 s.restartAttemptsOrDefault(), s.restartDelayOrDefault(), s.failAfterRecords() == null ? 0 : s.failAfterRecords(),
-                s.deliveryGuaranteeOrDefault());
+                s.deliveryGuaranteeOrDefault(), s.unalignedCheckpointsOrDefault());
         return new JobSpec(p.name() == null ? "pipeline" : p.name(), nodes, edges, s.maxParallelismOrDefault(), faults);
     }
 }

@@ -9,11 +9,11 @@ import dev.eddy.model.DeliveryGuarantee;
  * the last completed checkpoint or, without one, from the start. {@code failAfterRecords} (0:
  * never) injects one failure once the sources have emitted that many records in all.
  * {@code guarantee} (null: none stated and no checkpoints) decides how sinks write and what a
- * restart takes back.
+ * restart takes back; {@code unaligned} makes exactly-once checkpoints unaligned (between threads).
  */
 public record FaultTolerance(long checkpointInterval, int restartAttempts, long restartDelay, long failAfterRecords,
-                             DeliveryGuarantee guarantee) {
-    public static final FaultTolerance NONE = new FaultTolerance(0, 0, 0, 0, null);
+                             DeliveryGuarantee guarantee, boolean unaligned) {
+    public static final FaultTolerance NONE = new FaultTolerance(0, 0, 0, 0, null, false);
 
     public boolean checkpoints() { return checkpointInterval > 0; }
 }

@@ -53,6 +53,12 @@ final class RecordWriter implements Target {
         for (ChannelWriter c : channels) c.write(s);
     }
 
+    /** A checkpoint barrier goes to every receiver, as Flink's RecordWriter#broadcastEvent. */
+    void emitBarrier(long checkpointId) {
+        StreamElement.Barrier b = new StreamElement.Barrier(checkpointId);
+        for (ChannelWriter c : channels) c.write(b);
+    }
+
     void endOfInput() {
         for (ChannelWriter c : channels) c.write(StreamElement.EndOfInput.INSTANCE);
     }

@@ -4,10 +4,10 @@ import dev.eddy.types.Row;
 
 /**
  * What travels in a channel between tasks, in order: records, and the control elements that
- * ride between them (watermarks, watermark status, the end of a channel). Later: barriers.
+ * ride between them (watermarks, watermark status, checkpoint barriers, the end of a channel).
  */
 public sealed interface StreamElement permits StreamElement.Record, StreamElement.Watermark, StreamElement.WatermarkStatus,
-        StreamElement.EndOfInput {
+        StreamElement.Barrier, StreamElement.EndOfInput {
 
     /** Flink's StreamRecord: a row and its event timestamp, {@link Time#NO_TIMESTAMP} when it has none. */
     record Record(Row row, long timestamp) implements StreamElement {}
@@ -17,6 +17,12 @@ public sealed interface StreamElement permits StreamElement.Record, StreamElemen
 
     /** The producer went idle (it holds no watermark back) or became active again. */
     enum WatermarkStatus implements StreamElement { IDLE, ACTIVE }
+
+    /**
+     * Flink's CheckpointBarrier: everything before it on this channel belongs to checkpoint
+     * {@code checkpointId}, everything after it to the next one.
+     */
+    record Barrier(long checkpointId) implements StreamElement {}
 
     /** The producer at the other end of this channel has finished. */
     enum EndOfInput implements StreamElement { INSTANCE }

@@ -360,19 +360,73 @@ public final class Task {
         return true;
     }
 
+    /** Receives a task's part of a checkpoint once its barriers are aligned (or, for a source, at the trigger). */
+    public interface Acknowledger {
+        void acknowledge(Task task, long checkpointId, byte[] state, List<BarrierAligner.ChannelElement> inFlight);
+    }
+
+    private BarrierAligner aligner;
+    private Acknowledger acknowledger;
+
+    /**
+     * Takes part in checkpoints by barriers (the parallel driver): a source snapshots when
+     * triggered and sends the barrier on; any other task when the barriers of all its inputs have
+     * come, in the given mode.
+     */
+    public void takeBarriers(BarrierAligner.Mode mode, Acknowledger ack) {
+        this.acknowledger = ack;
+        if (reader != null) return;
+        this.aligner = new BarrierAligner(mode, ended, new BarrierAligner.Actions() {
+            @Override
+            public byte[] snapshot(long checkpointId) { return Task.this.snapshot(checkpointId); }
+
+            @Override
+            public void forwardBarrier(long checkpointId) { Task.this.forwardBarrier(checkpointId); }
+
+            @Override
+            public void acknowledge(long checkpointId, byte[] state, List<BarrierAligner.ChannelElement> inFlight) {
+                acknowledger.acknowledge(Task.this, checkpointId, state, inFlight);
+            }
+
+            @Override
+            public void process(int channel, StreamElement e) { Task.this.process(channel, e); }
+        });
+    }
+
+    /** A source's checkpoint: between two records, snapshot, barrier to every receiver, acknowledge. */
+    public void triggerCheckpoint(long checkpointId) {
+        byte[] state = snapshot(checkpointId);
+        forwardBarrier(checkpointId);
+        acknowledger.acknowledge(this, checkpointId, state, List.of());
+    }
+
+    private void forwardBarrier(long checkpointId) {
+        for (RecordWriter w : writers) w.emitBarrier(checkpointId);
+        flush();
+    }
+
     /** An element arrived on one of this task's input channels. */
     public void accept(int channel, StreamElement element) {
+        if (aligner != null && aligner.intercept(channel, element)) return;
+        process(channel, element);
+    }
+
+    private void process(int channel, StreamElement element) {
         if (element instanceof StreamElement.Record r) {
             headTarget.collect(channelInput[channel], r.row(), r.timestamp());
         } else if (element instanceof StreamElement.Watermark w) {
             watermarks.watermark(channel, w.timestamp());
         } else if (element instanceof StreamElement.WatermarkStatus s) {
             watermarks.status(channel, s == StreamElement.WatermarkStatus.IDLE);
-        } else {
+        } else if (element instanceof StreamElement.EndOfInput) {
             if (!ended[channel]) {
                 ended[channel] = true;
-                if (++endedCount == channelCount) finish();
+                endedCount++;
+                if (aligner != null) aligner.channelEnded(channel);
+                if (endedCount == channelCount) finish();
             }
+        } else {
+            // A barrier without checkpoints by barriers (the deterministic driver takes none): nothing to align.
         }
     }
 

@@ -36,6 +36,8 @@ public final class PipelineValidator {
 
     public ValidationResult validate(Pipeline p, RuntimeMode mode) {
         List<Problem> problems = new ArrayList<>();
+        String delivery = p.settings().deliveryProblem();
+        if (delivery != null) problems.add(Problem.error("settings.deliveryGuarantee", null, delivery));
         Map<String, Integer> index = new HashMap<>();
         Map<String, NodeType> types = new HashMap<>();
         for (int i = 0; i < p.nodes().size(); i++) {

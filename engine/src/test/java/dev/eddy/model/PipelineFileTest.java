@@ -62,9 +62,9 @@ public class PipelineFileTest {
         String json = "{\"format\": \"eddy.pipeline\", \"version\": 1, \"settings\": {\"checkpointInterval\": \"2s\", \"restartAttempts\": 5,"
                 + " \"restartDelay\": \"100ms\"}, \"nodes\": [{\"id\": \"s\", \"type\": \"source.sequence\"}], \"edges\": []}";
         Settings s = PipelineReader.read(json, "t").settings();
-        assertEquals(new Settings(null, null, null, null, null, null, 2000L, 5, 100L, null, null), s);
+        assertEquals(new Settings(null, null, null, null, null, null, 2000L, 5, 100L, null, null, null), s);
         assertEquals(s, PipelineReader.read(PipelineWriter.write(PipelineReader.read(json, "t")), "again").settings());
-        assertEquals(3, new Settings(null, null, null, null, null, null, 2000L, null, null, null, null).restartAttemptsOrDefault());
+        assertEquals(3, new Settings(null, null, null, null, null, null, 2000L, null, null, null, null, null).restartAttemptsOrDefault());
         assertEquals(0, Settings.DEFAULTS.restartAttemptsOrDefault());
         String bad = json.replace("\"2s\"", "2").replace("5,", "-1,");
         InvalidPipelineException e = assertThrows(InvalidPipelineException.class, () -> PipelineReader.read(bad, "f.json"));
@@ -82,15 +82,21 @@ public class PipelineFileTest {
         assertEquals(DeliveryGuarantee.AT_LEAST_ONCE, s.deliveryGuarantee());
         assertEquals(s, PipelineReader.read(PipelineWriter.write(PipelineReader.read(ok, "t")), "again").settings());
         assertEquals(DeliveryGuarantee.EXACTLY_ONCE,
-                new Settings(null, null, null, null, null, null, 1000L, null, null, null, null).deliveryGuaranteeOrDefault());
+                new Settings(null, null, null, null, null, null, 1000L, null, null, null, null, null).deliveryGuaranteeOrDefault());
         assertEquals(null, Settings.DEFAULTS.deliveryGuaranteeOrDefault());
         assertEquals(List.of("settings.deliveryGuarantee: exactly-once restores from checkpoints: set settings.checkpointInterval too, e.g. \"1s\""),
-                problems(json.replace("SETTINGS", "{\"deliveryGuarantee\": \"exactly-once\"}")));
+                validation(json.replace("SETTINGS", "{\"deliveryGuarantee\": \"exactly-once\"}")));
         assertEquals(List.of("settings.deliveryGuarantee: at-most-once takes no checkpoints: leave settings.checkpointInterval out,"
                 + " or choose at-least-once or exactly-once"),
-                problems(json.replace("SETTINGS", "{\"deliveryGuarantee\": \"at-most-once\", \"checkpointInterval\": \"1s\"}")));
+                validation(json.replace("SETTINGS", "{\"deliveryGuarantee\": \"at-most-once\", \"checkpointInterval\": \"1s\"}")));
         assertEquals(List.of("settings.deliveryGuarantee: expected \"at-most-once\", \"at-least-once\" or \"exactly-once\" but found \"twice\""),
                 problems(json.replace("SETTINGS", "{\"deliveryGuarantee\": \"twice\"}")));
+    }
+
+    /** What validation says of a pipeline the reader takes: the settings do not go together. */
+    private static List<String> validation(String json) throws Exception {
+        var v = new dev.eddy.validate.PipelineValidator(dev.eddy.nodes.StandardCatalog.get()).validate(PipelineReader.read(json, "f.json"));
+        return v.errors().stream().map(Object::toString).toList();
     }
 
     private static List<String> problems(String json) {

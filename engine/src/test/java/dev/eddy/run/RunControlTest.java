@@ -119,4 +119,24 @@ class RunControlTest {
         assertEquals(301, r.recordsIn("eventTime"), "300 generated and one typed in");
         assertFalse(run.inject("sensors", old, 0).get(10, TimeUnit.SECONDS), "a finished run takes nothing");
     }
+
+    @Test
+    void failNowRestartsAPausedRunFromItsLastCheckpointAndTheFileStillComesOutOnce() throws Exception {
+        Pipeline p = PipelineReader.read(Path.of(System.getProperty("eddy.samples", "../samples"),
+                "failure-and-recovery", "failure-and-recovery.json"));
+        Pipeline noInjected = p.withSettings(new dev.eddy.model.Settings(null, null, null, null, null, p.settings().startTime(),
+                2000L, 1, 1000L, null, null, null));
+        RunControl run = control(noInjected, Pacer.AS_FAST_AS_POSSIBLE);
+        for (int i = 0; i < 6; i++) run.step();
+        drainUntil(os -> os.stream().anyMatch(o -> o instanceof Observation.CheckpointCompleted));
+        run.failNow();
+        drainUntil(os -> os.stream().anyMatch(o -> o instanceof Observation.RestoredFromCheckpoint));
+        var restored = all.stream().filter(o -> o instanceof Observation.RestoredFromCheckpoint).findFirst().orElseThrow();
+        assertEquals(1, ((Observation.RestoredFromCheckpoint) restored).checkpoint());
+        assertTrue(((Observation.RestoredFromCheckpoint) restored).reason().endsWith("after: a task failed on purpose (fail now)"), restored.toString());
+        run.play();
+        assertEquals(JobState.FINISHED, run.finished().get(60, TimeUnit.SECONDS).state());
+        assertEquals(java.nio.file.Files.readAllLines(Path.of("../samples/failure-and-recovery/expected/balances/part-0-0.jsonl")),
+                java.nio.file.Files.readAllLines(dir.resolve("balances/part-0-0.jsonl")));
+    }
 }

@@ -88,7 +88,8 @@ public final class InspectorView extends ScrollPane {
             Edge e = selection.edges().iterator().next();
             return List.of(e, String.valueOf(doc.validation().schema(e.from(), e.outPort())));
         }
-        return List.of("pipeline", String.valueOf(p.name()), String.valueOf(p.description()), selection.nodes().size());
+        return List.of("pipeline", String.valueOf(p.name()), String.valueOf(p.description()), selection.nodes().size(),
+                String.valueOf(p.settings()));
     }
 
     private List<Problem> problems(String id) {
@@ -177,6 +178,7 @@ public final class InspectorView extends ScrollPane {
         TextField description = field("pipeline-description", p.description() == null ? "" : p.description(),
                 text -> doc.edit("Describe pipeline", q -> Edits.describe(q, q.name(), text.isBlank() ? null : text)));
         c.addAll(title, labelled("Name", name), labelled("Description", description),
+                FaultToleranceEditor.of(doc, status, () -> generation),
                 wrapped(selection.nodes().size() > 1 ? selection.nodes().size() + " nodes selected."
                         : "Select a node to edit it, or an edge to see its records' schema."));
     }

@@ -60,6 +60,18 @@ final class Charts {
         return v;
     }
 
+    /** A moment of the run marked across a chart of processing time: a dashed line with its label at the top. */
+    static org.jfree.chart.plot.ValueMarker moment(long time, String label, Color color) {
+        org.jfree.chart.plot.ValueMarker v = new org.jfree.chart.plot.ValueMarker(time, color,
+                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+        v.setLabel(label);
+        v.setLabelPaint(color);
+        v.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        v.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        v.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        return v;
+    }
+
     /** An instant as the charts' axes show it, with the engine's two ends of time in words. */
     static String clock(long t) {
         if (t == Long.MIN_VALUE) return "none yet";

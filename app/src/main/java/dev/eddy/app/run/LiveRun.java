@@ -44,6 +44,7 @@ public final class LiveRun {
     private final Tab windowsTab = tab("Windows");
     private final Tab stateTab = tab("State");
     private final Tab lateTab = tab("Late data");
+    private final Tab recoveryTab = tab("Checkpoints");
     private final Tab metricsTab = tab("Metrics");
     private final Tab whyTab = tab("Why stuck?");
     private final AnimationTimer timer;
@@ -56,6 +57,7 @@ public final class LiveRun {
     private MetricsView metrics;
     private WhyStuckView why;
     private KeyedStateView keyedState;
+    private RecoveryView recovery;
     private List<RunView> views = List.of();
     private final javafx.beans.property.ObjectProperty<RunSession.Settings> settings =
             new javafx.beans.property.SimpleObjectProperty<>(this, "settings", new RunSession.Settings(null, null, null, 1.0));
@@ -108,8 +110,10 @@ public final class LiveRun {
 
     /** The views' tabs that apply to the pipeline: State only where a node keeps keyed state. */
     public List<Tab> tabs() {
-        return keyedState.hasNodes() ? List.of(outputTab, watermarksTab, windowsTab, stateTab, lateTab, metricsTab, whyTab)
-                : List.of(outputTab, watermarksTab, windowsTab, lateTab, metricsTab, whyTab);
+        List<Tab> all = new java.util.ArrayList<>(List.of(outputTab, watermarksTab, windowsTab, stateTab, lateTab, recoveryTab, metricsTab, whyTab));
+        if (!keyedState.hasNodes()) all.remove(stateTab);
+        if (!RecoveryView.applies(viewsOf)) all.remove(recoveryTab);
+        return all;
     }
 
     public Label status() { return status; }
@@ -151,6 +155,13 @@ public final class LiveRun {
     /** One record (or one timer) and all it causes; starts the run, held, if there is none. */
     public void step() {
         if (ensureSession()) session.control().step();
+    }
+
+    /** A task fails now, as a crash would; the pipeline's restart strategy and guarantee decide what follows. */
+    public void failNow() {
+        if (!isActive()) return;
+        session.control().failNow();
+        say.accept("A task failed on purpose: see the Checkpoints tab for what the restart takes back and what the sinks keep.");
     }
 
     /** Ends the run where it is; its recording and views stay to be looked at and scrubbed. */
@@ -219,7 +230,8 @@ public final class LiveRun {
         metrics = new MetricsView(p);
         why = new WhyStuckView(p, this::control);
         keyedState = new KeyedStateView(p, doc.catalog(), this::control);
-        views = List.of(output, watermarks, windows, keyedState, late, metrics, new EdgeFlows(p, doc.validation(), canvas));
+        recovery = new RecoveryView(p);
+        views = List.of(output, watermarks, windows, keyedState, late, recovery, metrics, new EdgeFlows(p, doc.validation(), canvas));
         // Lineage: choosing a sink's row opens the window it came from, with its elements.
         WindowsView shownWindows = windows;
         output.onChosen(row -> {
@@ -236,7 +248,13 @@ public final class LiveRun {
         } else if (pane != null && !keyedState.hasNodes()) {
             pane.getTabs().remove(stateTab);
         }
+        if (pane != null && RecoveryView.applies(p) && !pane.getTabs().contains(recoveryTab)) {
+            pane.getTabs().add(pane.getTabs().indexOf(lateTab) + 1, recoveryTab);
+        } else if (pane != null && !RecoveryView.applies(p)) {
+            pane.getTabs().remove(recoveryTab);
+        }
         lateTab.setContent(late);
+        recoveryTab.setContent(recovery);
         metricsTab.setContent(metrics);
         whyTab.setContent(why);
     }
@@ -395,6 +413,8 @@ public final class LiveRun {
     KeyedStateView keyedState() { return keyedState; }
 
     LateDataView late() { return late; }
+
+    RecoveryView recovery() { return recovery; }
 
     MetricsView metrics() { return metrics; }
 

@@ -62,6 +62,9 @@ public final class RunToolbar {
         Button stop = button("run-stop", "mdi2s-stop", "Stop: end the run here; its recording stays to be scrubbed", run::stop);
         stop.disableProperty().bind(active.not());
         Button reset = button("run-reset", "mdi2r-restart", "Reset: throw the run away and edit again", run::reset);
+        Button fail = button("run-fail", "mdi2f-flash", "Fail now: a task crashes here, as a machine that loses its power;"
+                + " the run restarts from its last checkpoint if its settings let it", run::failNow);
+        fail.disableProperty().bind(active.not());
         Button injectButton = button("run-inject", "mdi2p-plus-box-outline", "Inject a record into a source, with its event time", null);
         injectButton.setOnAction(e -> inject.show(injectButton.getScene() == null ? null : injectButton.getScene().getWindow()));
         speed.setId("run-speed");
@@ -86,7 +89,7 @@ public final class RunToolbar {
         parallelism.valueProperty().addListener((o, a, b) -> applySettings());
         seed.textProperty().addListener((o, a, b) -> applySettings());
         speed.setPrefWidth(150);
-        controls = List.of(play, pause, step, stop, reset, new Separator(), injectButton, new Separator(),
+        controls = List.of(play, pause, step, stop, reset, new Separator(), injectButton, fail, new Separator(),
                 new Label("Speed"), speed, settingsButton());
         timeline = timeline();
         // The slider means nothing before a run: the canvas keeps that height until there is one.

@@ -35,6 +35,7 @@ final class WatermarksView extends BorderPane implements RunView {
     private final Map<String, Map<Integer, Long>> subtaskWatermarks = new HashMap<>();
     private final XYStepRenderer stepRenderer = new XYStepRenderer();
     private final Charts.Redraw redraw;
+    private final XYPlot plot;
     private boolean changed;
 
     WatermarksView(Pipeline pipeline) {
@@ -49,7 +50,7 @@ final class WatermarksView extends BorderPane implements RunView {
         dotRenderer.setSeriesShape(1, new java.awt.geom.Rectangle2D.Double(-3, -3, 6, 6));
         dotRenderer.setSeriesPaint(1, Charts.LATE);
         dotRenderer.setSeriesCreateEntities(0, false);
-        XYPlot plot = new XYPlot(dots, Charts.timeAxis("processing time"), Charts.timeAxis("event time"), dotRenderer);
+        plot = new XYPlot(dots, Charts.timeAxis("processing time"), Charts.timeAxis("event time"), dotRenderer);
         plot.setDataset(1, lines);
         plot.setRenderer(1, stepRenderer);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
@@ -66,12 +67,21 @@ final class WatermarksView extends BorderPane implements RunView {
         lines.removeAllSeries();
         watermarkOf.clear();
         subtaskWatermarks.clear();
+        plot.clearDomainMarkers();
         changed = true;
     }
 
     @Override
     public void accept(Observation o) {
-        if (o instanceof Observation.RecordSampled r && timestamped.contains(r.node()) && "out".equals(r.port())
+        // A restore throws the watermarks away (Flink does not checkpoint them): the lines start again below.
+        if (o instanceof Observation.RestoredFromCheckpoint r) {
+            plot.addDomainMarker(Charts.moment(r.time(), r.checkpoint() == 0 ? "restarted" : "restored " + r.checkpoint(), Charts.FIRED));
+            subtaskWatermarks.clear();
+            changed = true;
+        } else if (o instanceof Observation.JobStateChanged s && s.state() == dev.eddy.observe.JobState.RESTARTING) {
+            plot.addDomainMarker(Charts.moment(s.time(), "failure", Charts.LATE));
+            changed = true;
+        } else if (o instanceof Observation.RecordSampled r && timestamped.contains(r.node()) && "out".equals(r.port())
                 && r.timestamp() != Long.MIN_VALUE) {
             records.add(r.time(), r.timestamp(), false);
             changed = true;

@@ -344,6 +344,21 @@ public final class DeterministicDriver extends AbstractDriver {
         return more;
     }
 
+    private volatile String failureRequested;
+
+    /**
+     * Fails the run at its next step, as a machine that loses its power would: every task goes,
+     * and the restart strategy decides what follows. Any thread may ask.
+     */
+    public void failNow(String why) { failureRequested = why; }
+
+    private void failIfRequested() {
+        String why = failureRequested;
+        if (why == null) return;
+        failureRequested = null;
+        throw new dev.eddy.runtime.JobFailedException(null, why);
+    }
+
     /** Canceled while waiting (a savepoint may just have been taken): nothing more is emitted. */
     private boolean stopped() {
         done = true;
@@ -352,6 +367,7 @@ public final class DeterministicDriver extends AbstractDriver {
 
     private boolean stepOnce() {
         try {
+            failIfRequested();
             Task source = nextSource();
             if (source == null) {
                 drain();
@@ -367,6 +383,7 @@ public final class DeterministicDriver extends AbstractDriver {
                 if (checkpointAt > now) {
                     pacer.awaitVirtualTime(checkpointAt, mail);
                     if (canceled) return stopped();
+                failIfRequested();
                     now = checkpointAt;
                 }
                 lastCheckpoint = checkpoint();
@@ -379,6 +396,7 @@ public final class DeterministicDriver extends AbstractDriver {
                 if (timer > now) {
                     pacer.awaitVirtualTime(timer, mail);
                     if (canceled) return stopped();
+                failIfRequested();
                     now = timer;
                 }
                 for (Task t : plan.tasks()) t.fireTimers(now);
@@ -388,10 +406,12 @@ public final class DeterministicDriver extends AbstractDriver {
             if (due != SourceReader.NOW && due > now) {
                 pacer.awaitVirtualTime(due, mail);
                 if (canceled) return stopped();
+                failIfRequested();
                 now = due;
             } else {
                 pacer.awaitVirtualTime(now, mail);
                 if (canceled) return stopped();
+                failIfRequested();
             }
             SourceReader.Poll p = source.emitNext();
             if (p == SourceReader.Poll.NOTHING_YET) waitForLiveInput(source);

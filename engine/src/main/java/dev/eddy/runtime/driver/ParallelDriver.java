@@ -10,7 +10,7 @@ import dev.eddy.runtime.StreamElement;
 import dev.eddy.runtime.Task;
 import dev.eddy.runtime.TaskTimers;
 import java.util.ArrayList;
-import java.util.HashMap;
+import dev.eddy.runtime.BarrierAligner;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
  * Runs each task on a thread of its own, as Flink runs each subtask of a chain in its slot,
  * with bounded channels between them: a writer buffers elements into batches and blocks when
  * the receiver's queue is full, which slows the producer down (backpressure). Processing time
- * is the wall clock scaled by the pacer, starting at the given start time.
+ * is the wall clock scaled by the pacer, starting at the given start time. With checkpoints a
+ * coordinator triggers them at the sources and barriers travel with the records (aligned,
+ * unaligned or not aligned, by the guarantee); a failed attempt stops every task, and the
+ * restart strategy builds the plan again from the last completed checkpoint.
  */
 public final class ParallelDriver extends AbstractDriver {
     static final int BATCH_SIZE = 512;
@@ -29,9 +32,17 @@ public final class ParallelDriver extends AbstractDriver {
 
     private final long startTime;
     private long startNanos;
-    private final Map<Task, BlockingQueue<Batch>> queues = new HashMap<>();
+    private final Map<Task, BlockingQueue<Batch>> queues = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<Task, Mailbox> mailboxes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Set when a task of the current attempt failed: the others stop, and the restart strategy decides. */
+    private volatile Throwable attemptFailure;
+    private volatile String attemptFailedTask;
+    private volatile boolean aborting;
+    private volatile BarrierCheckpoints checkpoints;
+    private final java.util.concurrent.atomic.AtomicLong emittedInAll = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean failureInjected;
+    private int restarts;
 
     public ParallelDriver(JobSpec spec, JobEnvironment env, Pacer pacer, long startTime) {
         super(spec, env, pacer);
@@ -49,30 +60,109 @@ public final class ParallelDriver extends AbstractDriver {
         for (Task t : plan.tasks()) mailbox(t).close();
     }
 
+    /** How barriers are handled, from the guarantee: aligned for exactly-once, none for at-least-once. */
+    private BarrierAligner.Mode barrierMode() {
+        if (spec.faultTolerance().guarantee() == dev.eddy.model.DeliveryGuarantee.AT_LEAST_ONCE) return BarrierAligner.Mode.AT_LEAST_ONCE;
+        return spec.faultTolerance().unaligned() ? BarrierAligner.Mode.UNALIGNED : BarrierAligner.Mode.ALIGNED;
+    }
+
     @Override
     public JobResult run() {
         startNanos = System.nanoTime();
         pacer.startClock(startTime);
-        plan = ExecutionPlan.build(spec, env, this::writer, this::now);
         publishState(JobState.RUNNING, null);
-        try {
-            var ft = spec.faultTolerance();
-            if (ft.checkpoints() || ft.restartAttempts() > 0 || ft.failAfterRecords() > 0) {
-                // Checkpoints across threads need barriers and per-channel alignment, which this driver does not have yet.
-                throw new dev.eddy.runtime.JobFailedException(null, "checkpoints, restarts and injected failures (settings checkpointInterval,"
-                        + " restartAttempts, failAfterRecords) run only in a deterministic run so far (--driver deterministic, the default)");
+        var ft = spec.faultTolerance();
+        boolean barriers = ft.checkpoints() && env.mode() != dev.eddy.model.RuntimeMode.BATCH;
+        BarrierCheckpoints.Completed from = null;
+        List<byte[]> progress = null;
+        long lastId = 0;
+        while (true) {
+            attemptFailure = null;
+            aborting = false;
+            if (!startAttempt(from, progress, lastId, barriers)) break;
+            joinAll();
+            Throwable failure = attemptFailure;
+            if (failure == null || canceled) break;
+            if (barriers) {
+                lastId = checkpoints.lastId();
+                from = checkpoints.lastCompleted();
             }
+            if (!restartAfter(failure)) {
+                fail(failure, attemptFailedTask);
+                break;
+            }
+            // At most once: the sources go on from where they stopped, every operator starts empty.
+            progress = ft.guarantee() == dev.eddy.model.DeliveryGuarantee.AT_MOST_ONCE ? progressOf(plan.tasks()) : null;
+        }
+        return result(startNanos);
+    }
+
+    /** Builds the plan (again), restored from a checkpoint or from where the tasks stood, and starts its threads. */
+    private boolean startAttempt(BarrierCheckpoints.Completed from, List<byte[]> progress, long lastId, boolean barriers) {
+        var counters = plan == null ? null : plan.metrics();
+        if (plan != null) for (Task t : plan.tasks()) t.close();
+        queues.clear();
+        mailboxes.clear();
+        threads.clear();
+        plan = ExecutionPlan.build(spec, env, this::writer, this::now);
+        if (counters != null) {
+            for (var e : plan.metrics().entrySet()) {
+                for (int i = 0; i < e.getValue().size(); i++) e.getValue().get(i).carryOver(counters.get(e.getKey()).get(i));
+            }
+        }
+        try {
+            if (from != null || progress != null) for (Task t : plan.tasks()) t.markRestoring();
             for (Task t : plan.tasks()) t.open();
+            for (int i = 0; i < plan.tasks().size(); i++) {
+                Task t = plan.tasks().get(i);
+                if (from != null) {
+                    t.restore(from.states().get(i));
+                    // Unaligned: what was on its way to the task when the checkpoint was taken comes in first.
+                    for (BarrierAligner.ChannelElement c : from.inFlight().get(i)) {
+                        Batch b = new Batch(c.channel());
+                        b.elements[b.size++] = c.element();
+                        queue(t).add(b);
+                    }
+                } else if (progress != null) {
+                    t.restoreProgress(progress.get(i));
+                }
+            }
+            long emitted = 0;
+            for (Task t : plan.tasks()) if (t.isSource()) emitted += t.emitted();
+            emittedInAll.set(emitted);
+            if (barriers) {
+                checkpoints = new BarrierCheckpoints(plan.tasks(), env, this::now, this::mailbox, lastId, from);
+                for (Task t : plan.tasks()) t.takeBarriers(barrierMode(), checkpoints);
+            }
+            if (from != null || progress != null) {
+                env.observations().publish(new dev.eddy.observe.Observation.RestoredFromCheckpoint(now(), from == null ? 0 : from.id(),
+                        "restart " + restarts + " of " + spec.faultTolerance().restartAttempts() + " after: " + describe(attemptFailure)));
+            }
         } catch (RuntimeException e) {
             fail(e, null);
-            return result(startNanos);
+            return false;
         }
         for (Task t : plan.tasks()) {
             Thread th = new Thread(() -> runTask(t), "eddy-" + t.name());
             th.setDaemon(true);
             threads.add(th);
         }
+        if (barriers) {
+            Thread coordinator = new Thread(this::coordinate, "eddy-checkpoint-coordinator");
+            coordinator.setDaemon(true);
+            threads.add(coordinator);
+        }
+        publishState(JobState.RUNNING, null);
         threads.forEach(Thread::start);
+        return true;
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure == null) return "";
+        return failure instanceof dev.eddy.runtime.JobFailedException j ? j.getMessage() : dev.eddy.runtime.Failures.describe(failure);
+    }
+
+    private void joinAll() {
         boolean interrupted = false;
         for (Thread th : threads) {
             while (th.isAlive()) {
@@ -85,13 +175,69 @@ public final class ParallelDriver extends AbstractDriver {
             }
         }
         if (interrupted) Thread.currentThread().interrupt();
-        return result(startNanos);
+    }
+
+    /** Fixed-delay restarts, as the deterministic driver's; the delay passes in processing time. */
+    private boolean restartAfter(Throwable failure) {
+        var ft = spec.faultTolerance();
+        if (restarts >= ft.restartAttempts() || canceled) return false;
+        restarts++;
+        publishState(JobState.RESTARTING, describe(failure));
+        double speed = pacer.speed();
+        long wait = Double.isInfinite(speed) ? 0 : (long) Math.ceil(ft.restartDelay() / speed);
+        try {
+            if (wait > 0) Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !canceled;
+    }
+
+    /** Where each task stood when the attempt stopped; read after its threads have ended. */
+    private static List<byte[]> progressOf(List<Task> tasks) {
+        List<byte[]> out = new ArrayList<>();
+        for (Task t : tasks) out.add(t.snapshotProgress());
+        return out;
+    }
+
+    /** Triggers a checkpoint every interval of processing time, until the attempt ends. */
+    private void coordinate() {
+        long interval = spec.faultTolerance().checkpointInterval();
+        long next = now() + interval;
+        while (!canceled && !aborting && !allTasksDone()) {
+            try {
+                if (now() < next || pacer.isPaused()) {
+                    Thread.sleep(2);
+                    continue;
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (checkpoints.trigger()) next = now() + interval;
+        }
+    }
+
+    private boolean allTasksDone() {
+        for (Thread th : threads) if (th.isAlive() && th != Thread.currentThread()) return false;
+        return true;
     }
 
     @Override
     public void cancel() {
         super.cancel();
         threads.forEach(Thread::interrupt);
+    }
+
+    /** The first failure of an attempt stops its other tasks; the restart strategy decides after they have. */
+    private synchronized void attemptFailed(Throwable e, Task t) {
+        if (aborting) return;
+        attemptFailure = e;
+        attemptFailedTask = t.name();
+        aborting = true;
+        threads.forEach(th -> {
+            if (th != Thread.currentThread()) th.interrupt();
+        });
     }
 
     private synchronized BlockingQueue<Batch> queue(Task t) {
@@ -107,21 +253,24 @@ public final class ParallelDriver extends AbstractDriver {
         try {
             if (t.isSource()) runSource(t, mailbox(t));
             else runOperators(t, mailbox(t));
+            if (t.isFinished() && checkpoints != null && !aborting) checkpoints.finished(t, t.snapshot(Long.MAX_VALUE));
         } catch (InterruptedException | CanceledException e) {
-            canceled = canceled || !failed();
+            if (!aborting) canceled = canceled || !failed();
         } catch (Throwable e) {
-            // Once canceled, what an interrupted read or write throws is part of stopping, not a failure.
-            if (canceled) return;
-            fail(e, t.name());
-            threads.forEach(Thread::interrupt);
+            // Once canceled or stopping for a restart, what an interrupted read or write throws is part of stopping.
+            if (canceled || aborting) return;
+            attemptFailed(e, t);
         } finally {
             mailbox(t).close();
         }
     }
 
+    private boolean stopping() { return canceled || failed() || aborting; }
+
     private void runSource(Task t, Mailbox mail) throws InterruptedException {
+        long failAfter = spec.faultTolerance().failAfterRecords();
         while (!t.isFinished()) {
-            if (canceled || failed()) return;
+            if (stopping()) return;
             mail.runAll();
             if (pacer.isPaused()) {
                 t.flush();
@@ -141,6 +290,12 @@ public final class ParallelDriver extends AbstractDriver {
                         + "\" has a {\"checkpoint\": \"restore\"} step, which runs only in a deterministic run"
                         + " (one thread, virtual time: --driver deterministic, the default)");
             }
+            if (p == SourceReader.Poll.EMITTED && failAfter > 0 && emittedInAll.incrementAndGet() >= failAfter && !failureInjected) {
+                failureInjected = true;
+                String node = t.nodeIds().get(0);
+                throw new dev.eddy.runtime.JobFailedException(node, "source \"" + node + "\" failed on purpose after " + failAfter
+                        + " records (settings.failAfterRecords)");
+            }
             if (p == SourceReader.Poll.NOTHING_YET) {
                 t.flush();
                 Thread.sleep(1);
@@ -151,7 +306,7 @@ public final class ParallelDriver extends AbstractDriver {
     private void runOperators(Task t, Mailbox mail) throws InterruptedException {
         BlockingQueue<Batch> q = queue(t);
         while (!t.isFinished()) {
-            if (canceled || failed()) return;
+            if (stopping()) return;
             mail.runAll();
             if (t.nextTimerTime() != TaskTimers.NONE) t.fireTimers(now());
             Batch b = q.poll();

@@ -102,6 +102,16 @@ public final class RunControl {
         notifyThread();
     }
 
+    /**
+     * Fails the run as a crash would (the designer's "fail now"): at once while it plays, with the
+     * next step while it is paused; the run's restart strategy and guarantee decide what follows.
+     */
+    public void failNow() {
+        if (isOver()) return;
+        driver.failNow("a task failed on purpose (fail now)");
+        if (!playing) step();
+    }
+
     /** A record typed in by hand, emitted from a source at once; completes with whether the source took it. */
     public CompletableFuture<Boolean> inject(String sourceNode, Row row, long timestamp) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();

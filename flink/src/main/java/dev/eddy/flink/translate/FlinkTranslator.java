@@ -154,6 +154,10 @@ public final class FlinkTranslator {
                     ? Statement.run(every + ", at least once (no barrier alignment)", var("env").then("enableCheckpointing",
                             lit(s.checkpointInterval()), call(org.apache.flink.core.execution.CheckpointingMode.class, "valueOf", lit("AT_LEAST_ONCE"))))
                     : Statement.run(every + " (exactly-once, Flink's default mode)", var("env").then("enableCheckpointing", lit(s.checkpointInterval()))));
+            if (s.unalignedCheckpointsOrDefault()) {
+                statements.add(Statement.run("Unaligned checkpoints: barriers overtake the records in flight, which are checkpointed too",
+                        var("env").then("getCheckpointConfig").then("enableUnalignedCheckpoints")));
+            }
         }
     }
 
