@@ -39,4 +39,14 @@ final class ComparedPipelines {
                    {"from": "w", "to": "out"}]}
                 """.formatted(n, keys, assigner));
     }
+
+    /**
+     * The same pipeline checkpointed every {@code intervalMillis} of processing time: Eddy's
+     * virtual clock (moved by the source's rate: every 100,000 records at 1 s), Flink's wall clock.
+     */
+    static Pipeline checkpointed(Pipeline p, long intervalMillis) {
+        var s = p.settings();
+        return p.withSettings(s.withFaultTolerance(intervalMillis, s.restartAttempts(), s.restartDelay(), s.failAfterRecords(),
+                s.deliveryGuarantee()));
+    }
 }

@@ -128,6 +128,8 @@ public final class EngineComparison {
         pipelines.put("stateless map → filter", ComparedPipelines.stateless(n));
         pipelines.put("keyed tumbling 10 s sum, 1,000 keys", ComparedPipelines.window(n, 1_000, "\"size\": \"10s\""));
         pipelines.put("keyed tumbling 10 s sum, 100,000 keys", ComparedPipelines.window(n, 100_000, "\"size\": \"10s\""));
+        pipelines.put("keyed tumbling 10 s sum, 100,000 keys, checkpoint every 1 s", ComparedPipelines.checkpointed(
+                ComparedPipelines.window(n, 100_000, "\"size\": \"10s\""), 1000));
         pipelines.put("keyed sliding 10 s / 2 s sum, 1,000 keys", ComparedPipelines.window(n, 1_000,
                 "\"assigner\": \"sliding\", \"size\": \"10s\", \"slide\": \"2s\""));
         pipelines.put("keyed sessions (gap 2 s, merging), 1,000 keys", ComparedPipelines.window(n, 1_000,
@@ -190,6 +192,14 @@ public final class EngineComparison {
     static JobExecutionResult execute(FlinkCluster cluster, Pipeline p) throws Exception {
         JobCode job = FlinkTranslator.translate(p, Path.of("."), FlinkTranslator.Sinks.FLINK);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.host(), cluster.port());
+        if (p.settings().checkpointInterval() != null) {
+            // The JobManager's default storage refuses checkpoints over 5 MB, and the job then fails over: write them to files.
+            org.apache.flink.configuration.Configuration c = new org.apache.flink.configuration.Configuration();
+            c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                    java.nio.file.Files.createTempDirectory("flink-checkpoints").toUri().toString());
+            env.configure(c);
+        }
         new JobBuilder(env, job, false).build();
         return env.execute(job.jobName());
     }

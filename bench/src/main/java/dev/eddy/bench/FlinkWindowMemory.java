@@ -38,7 +38,7 @@ final class FlinkWindowMemory {
         return new WindowMemory.Measured(name, (long) keys * perKey, records, after - before);
     }
 
-    private static OneInputTransformation<?, ?> find(StreamExecutionEnvironment env, String nodeId) {
+    static OneInputTransformation<?, ?> find(StreamExecutionEnvironment env, String nodeId) {
         for (Transformation<?> t : env.getTransformations()) {
             for (Transformation<?> u : t.getTransitivePredecessors()) {
                 if (u instanceof OneInputTransformation<?, ?> o && nodeId.equals(u.getName())) return o;

@@ -84,7 +84,7 @@ public final class WindowMemory {
         return new Measured(name, (long) keys * perKey, records, after - before);
     }
 
-    private static String pipeline(int keys, String windowParams) {
+    static String pipeline(int keys, String windowParams) {
         return """
                 {"format": "eddy.pipeline", "version": 1, "name": "window memory",
                  "nodes": [
@@ -106,7 +106,7 @@ public final class WindowMemory {
         return used;
     }
 
-    private static final Output DISCARD = new Output() {
+    static final Output DISCARD = new Output() {
         @Override public void collect(Row row, long timestamp) {}
         @Override public void collect(String port, Row row, long timestamp) {}
         @Override public void emitWatermark(long watermark) {}

@@ -30,6 +30,13 @@ final class ObservationJson {
             n.put("kind", "checkpoint").put("checkpoint", c.checkpoint()).put("stateBytes", c.stateBytes());
         } else if (o instanceof Observation.RestoredFromCheckpoint r) {
             n.put("kind", "restored").put("checkpoint", r.checkpoint()).put("reason", r.reason());
+        } else if (o instanceof Observation.CheckpointTriggered c) {
+            n.put("kind", "checkpointTriggered").put("checkpoint", c.checkpoint());
+        } else if (o instanceof Observation.CheckpointAborted c) {
+            n.put("kind", "checkpointAborted").put("checkpoint", c.checkpoint()).put("reason", c.reason());
+        } else if (o instanceof Observation.BarriersAligned b) {
+            n.put("kind", "aligned").put("node", b.node()).put("subtask", b.subtask()).put("checkpoint", b.checkpoint())
+                    .put("mode", b.mode()).put("held", b.held()).put("inFlight", b.inFlight());
         } else if (o instanceof Observation.SinkDelivery d) {
             n.put("kind", "sink").put("node", d.node()).put("subtask", d.subtask()).put("delivery", d.delivery())
                     .put("committed", d.committed()).put("pending", d.pending())

@@ -59,6 +59,20 @@ public sealed interface Observation {
      */
     record CheckpointCompleted(long time, long checkpoint, long stateBytes) implements Observation {}
 
+    /** The coordinator started checkpoint {@code checkpoint} at the sources (between threads). */
+    record CheckpointTriggered(long time, long checkpoint) implements Observation {}
+
+    /** Checkpoint {@code checkpoint} will not complete: {@code reason} says why (a failure while it was under way). */
+    record CheckpointAborted(long time, long checkpoint, String reason) implements Observation {}
+
+    /**
+     * A subtask had checkpoint {@code checkpoint}'s barrier on every input and took its snapshot:
+     * {@code mode} aligned, unaligned or at-least-once; {@code held} elements waited behind a
+     * barrier while it did, {@code inFlight} were kept in the checkpoint (unaligned).
+     */
+    record BarriersAligned(long time, String node, int subtask, long checkpoint, String mode, int held, int inFlight)
+            implements Observation {}
+
     /** Every task was thrown away and rebuilt from checkpoint {@code checkpoint}; {@code reason} says why. */
     record RestoredFromCheckpoint(long time, long checkpoint, String reason) implements Observation {}
 

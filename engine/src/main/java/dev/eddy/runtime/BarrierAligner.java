@@ -23,7 +23,8 @@ public final class BarrierAligner {
 
         void forwardBarrier(long checkpointId);
 
-        void acknowledge(long checkpointId, byte[] state, List<ChannelElement> inFlight);
+        /** {@code held}: how many elements waited behind a barrier (aligned) for this checkpoint. */
+        void acknowledge(long checkpointId, byte[] state, List<ChannelElement> inFlight, int held);
 
         void process(int channel, StreamElement e);
     }
@@ -38,6 +39,7 @@ public final class BarrierAligner {
     private final Actions actions;
     private long current = -1;
     private int arrivedCount;
+    private int heldCount;
     private byte[] earlySnapshot;
     private final List<ChannelElement> inFlight = new ArrayList<>();
 
@@ -55,6 +57,7 @@ public final class BarrierAligner {
     boolean intercept(int channel, StreamElement e) {
         if (aligning() && mode == Mode.ALIGNED && arrived[channel]) {
             held[channel].add(e);
+            heldCount++;
             return true;
         }
         if (e instanceof StreamElement.Barrier b) {
@@ -106,11 +109,11 @@ public final class BarrierAligner {
         if (arrivedCount < arrived.length) return;
         long id = current;
         if (mode == Mode.UNALIGNED) {
-            actions.acknowledge(id, earlySnapshot, List.copyOf(inFlight));
+            actions.acknowledge(id, earlySnapshot, List.copyOf(inFlight), 0);
         } else {
             byte[] state = actions.snapshot(id);
             actions.forwardBarrier(id);
-            actions.acknowledge(id, state, List.of());
+            actions.acknowledge(id, state, List.of(), heldCount);
         }
         release();
     }
@@ -119,6 +122,7 @@ public final class BarrierAligner {
     private void release() {
         current = -1;
         arrivedCount = 0;
+        heldCount = 0;
         earlySnapshot = null;
         inFlight.clear();
         java.util.Arrays.fill(arrived, false);

@@ -384,7 +384,11 @@ public final class Task {
             public void forwardBarrier(long checkpointId) { Task.this.forwardBarrier(checkpointId); }
 
             @Override
-            public void acknowledge(long checkpointId, byte[] state, List<BarrierAligner.ChannelElement> inFlight) {
+            public void acknowledge(long checkpointId, byte[] state, List<BarrierAligner.ChannelElement> inFlight, int held) {
+                OperatorContext c = contexts.get(0);
+                c.environment().observations().publish(new dev.eddy.observe.Observation.BarriersAligned(c.currentProcessingTime(),
+                        nodeIds.get(0), subtaskIndex, checkpointId, mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                        held, inFlight.size()));
                 acknowledger.acknowledge(Task.this, checkpointId, state, inFlight);
             }
 

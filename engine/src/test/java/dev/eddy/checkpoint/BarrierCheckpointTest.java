@@ -89,6 +89,9 @@ class BarrierCheckpointTest {
                     + failAfter + "}", "aligned-" + failAfter);
             assertEquals(clean, o.written(), "failure after " + failAfter + " records");
             assertTrue(count(o.seen(), Observation.CheckpointCompleted.class) > 0);
+            assertTrue(count(o.seen(), Observation.CheckpointTriggered.class) >= count(o.seen(), Observation.CheckpointCompleted.class));
+            assertTrue(o.seen().stream().anyMatch(x -> x instanceof Observation.BarriersAligned b && b.node().equals("byAccount")
+                    && b.mode().equals("aligned")), "each sum's subtask (its task begins at the key-by) aligns its two channels");
             assertEquals(1, count(o.seen(), Observation.RestoredFromCheckpoint.class));
         }
     }
@@ -100,6 +103,7 @@ class BarrierCheckpointTest {
             Outcome o = parallel("{\"parallelism\": 2, \"checkpointInterval\": \"100ms\", \"restartDelay\": \"10ms\", \"unalignedCheckpoints\": true,"
                     + " \"failAfterRecords\": " + failAfter + "}", "unaligned-" + failAfter);
             assertEquals(clean, o.written(), "failure after " + failAfter + " records");
+            assertTrue(o.seen().stream().anyMatch(x -> x instanceof Observation.BarriersAligned b && b.mode().equals("unaligned")));
         }
     }
 

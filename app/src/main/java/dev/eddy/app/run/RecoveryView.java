@@ -137,6 +137,8 @@ final class RecoveryView extends BorderPane implements RunView {
             mark(new Marked(c.time(), "checkpoint " + c.checkpoint(), new java.awt.Color(0x64, 0x74, 0x8b)));
             events.add(Charts.clock(c.time()) + "  checkpoint " + c.checkpoint() + " completed: " + c.stateBytes() + " bytes of state;"
                     + " transactional sinks commit what it covers");
+        } else if (o instanceof Observation.CheckpointAborted a) {
+            events.add(Charts.clock(a.time()) + "  checkpoint " + a.checkpoint() + " aborted: " + a.reason());
         } else if (o instanceof Observation.JobStateChanged s && (s.state() == JobState.RESTARTING || s.state() == JobState.FAILED)) {
             mark(new Marked(s.time(), s.state() == JobState.FAILED ? "failed" : "failure", Charts.LATE));
             events.add(Charts.clock(s.time()) + "  " + (s.state() == JobState.FAILED ? "the run failed: " : "a task failed, restarting: ") + s.reason());

@@ -55,6 +55,7 @@ final class BarrierCheckpoints implements Task.Acknowledger {
         inFlight = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) inFlight.add(List.of());
         acknowledged = 0;
+        env.observations().publish(new Observation.CheckpointTriggered(clock.getAsLong(), id));
         for (Map.Entry<Task, byte[]> f : new ArrayList<>(finished.entrySet())) acknowledge(f.getKey(), id, f.getValue(), List.of());
         for (Task t : tasks) {
             if (!t.isSource() || finished.containsKey(t)) continue;
@@ -85,6 +86,13 @@ final class BarrierCheckpoints implements Task.Acknowledger {
         pendingId = -1;
         env.observations().publish(new Observation.CheckpointCompleted(clock.getAsLong(), checkpointId, bytes));
         for (Task t : tasks) mailboxes.apply(t).post(() -> t.notifyCheckpointComplete(checkpointId));
+    }
+
+    /** The attempt failed: the checkpoint under way, if any, will never complete. */
+    synchronized void abort(String reason) {
+        if (pendingId < 0) return;
+        env.observations().publish(new Observation.CheckpointAborted(clock.getAsLong(), pendingId, reason));
+        pendingId = -1;
     }
 
     /** The last completed checkpoint, or the one the attempt started from; null when there is none. */

@@ -84,6 +84,7 @@ public final class ParallelDriver extends AbstractDriver {
             Throwable failure = attemptFailure;
             if (failure == null || canceled) break;
             if (barriers) {
+                checkpoints.abort("the run failed while it was under way: " + describe(failure));
                 lastId = checkpoints.lastId();
                 from = checkpoints.lastCompleted();
             }
