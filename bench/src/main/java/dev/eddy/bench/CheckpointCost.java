@@ -54,7 +54,7 @@ public final class CheckpointCost {
                 eddy.bytes() / 1e6, flink.bytes() / 1e6, eddy.snapshotMillis(), flink.snapshotMillis(), eddy.restoreMillis(), flink.restoreMillis());
     }
 
-    private static Cost eddy(String json, int keys, int perKey) throws Exception {
+    static Cost eddy(String json, int keys, int perKey) throws Exception {
         PipelineRef ref = new PipelineRef(json, ".", false);
         StreamOperator op = ref.binding("w").operator().create();
         op.open(ref.context("w", 0, 1), WindowMemory.DISCARD);
@@ -82,7 +82,7 @@ public final class CheckpointCost {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Cost flink(String json, int keys, int perKey) throws Exception {
+    static Cost flink(String json, int keys, int perKey) throws Exception {
         Pipeline p = PipelineReader.read(json, "checkpoint cost");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new JobBuilder(env, FlinkTranslator.translate(p, Path.of("."), FlinkTranslator.Sinks.FLINK), false).build();
