@@ -73,8 +73,7 @@ abstract class LineWriterSink extends StreamOperator {
         writing = transactional || stagedUntilEnd() ? inProgress() : target();
         Path dir = writing.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
-        boolean append = !fresh;
-        writer = append
+        writer = !fresh
                 ? Files.newBufferedWriter(writing, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
                 : Files.newBufferedWriter(writing, StandardCharsets.UTF_8);
         String first = firstLine();

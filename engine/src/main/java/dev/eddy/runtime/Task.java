@@ -170,16 +170,7 @@ public final class Task {
      * not checkpoint them either): a restored task waits for its inputs to send them again.
      */
     public byte[] snapshot(long checkpointId) {
-        for (int i = 0; i < operators.size(); i++) {
-            String node = contexts.get(i).nodeId();
-            try {
-                operators.get(i).prepareSnapshotPreBarrier(checkpointId);
-            } catch (JobFailedException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new JobFailedException(node, "node \"" + node + "\" cannot be checkpointed: " + Failures.describe(e), e);
-            }
-        }
+        eachOperator("cannot be checkpointed", op -> op.prepareSnapshotPreBarrier(checkpointId));
         dev.eddy.checkpoint.StateWriter out = new dev.eddy.checkpoint.StateWriter();
         writeProgress(out);
         for (int i = 0; i < operators.size(); i++) {
@@ -235,16 +226,7 @@ public final class Task {
     public void restore(byte[] snapshot) {
         dev.eddy.checkpoint.StateReader in = new dev.eddy.checkpoint.StateReader(snapshot);
         boolean wasFinished = readProgress(in);
-        for (int i = 0; i < operators.size(); i++) {
-            String node = contexts.get(i).nodeId();
-            try {
-                operators.get(i).restoreState(new dev.eddy.checkpoint.StateReader(in.readBytes()));
-            } catch (JobFailedException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new JobFailedException(node, "node \"" + node + "\" could not be restored: " + Failures.describe(e), e);
-            }
-        }
+        eachOperator("could not be restored", op -> op.restoreState(new dev.eddy.checkpoint.StateReader(in.readBytes())));
         readPosition(in, wasFinished);
     }
 
@@ -285,15 +267,22 @@ public final class Task {
 
     /** Checkpoint {@code checkpointId} is complete in every task: transactional sinks commit. */
     public void notifyCheckpointComplete(long checkpointId) {
+        eachOperator("could not commit checkpoint " + checkpointId, op -> op.notifyCheckpointComplete(checkpointId));
+    }
+
+    /**
+     * Runs {@code action} on each operator in chain order. A failure names its node ("node "x"
+     * {@code doing}: why"); a job failure an operator raised itself goes on as it is.
+     */
+    private void eachOperator(String doing, java.util.function.Consumer<StreamOperator> action) {
         for (int i = 0; i < operators.size(); i++) {
-            String node = contexts.get(i).nodeId();
             try {
-                operators.get(i).notifyCheckpointComplete(checkpointId);
+                action.accept(operators.get(i));
             } catch (JobFailedException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new JobFailedException(node, "node \"" + node + "\" could not commit checkpoint " + checkpointId
-                        + ": " + Failures.describe(e), e);
+                String node = contexts.get(i).nodeId();
+                throw new JobFailedException(node, "node \"" + node + "\" " + doing + ": " + Failures.describe(e), e);
             }
         }
     }

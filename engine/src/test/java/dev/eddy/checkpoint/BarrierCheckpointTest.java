@@ -93,6 +93,10 @@ class BarrierCheckpointTest {
             assertTrue(o.seen().stream().anyMatch(x -> x instanceof Observation.BarriersAligned b && b.node().equals("byAccount")
                     && b.mode().equals("aligned")), "each sum's subtask (its task begins at the key-by) aligns its two channels");
             assertEquals(1, count(o.seen(), Observation.RestoredFromCheckpoint.class));
+            var restored = (Observation.RestoredFromCheckpoint) o.seen().stream()
+                    .filter(x -> x instanceof Observation.RestoredFromCheckpoint).findFirst().orElseThrow();
+            assertTrue(restored.reason().startsWith("restart 1 of 3 after: source \"nums\" failed on purpose after " + failAfter),
+                    restored.reason());
         }
     }
 

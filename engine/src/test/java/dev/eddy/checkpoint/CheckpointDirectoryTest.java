@@ -94,10 +94,9 @@ class CheckpointDirectoryTest {
     /** The test: a run in its own OS process, killed with SIGKILL mid-run, resumed in another. */
     @Test
     void aProcessKilledWithSigkillResumesFromItsCheckpointDirectoryAndFinishesWithTheFailureFreeOutput() throws Exception {
-        Path pipeline = Files.writeString(dir.resolve("balances.json"), balances(SETTINGS));
         Path checkpoints = dir.resolve("checkpoints");
         Path out = dir.resolve("out");
-        Process first = eddy("run", pipeline.toString(), "--checkpoints", checkpoints.toString(), "--output", out.toString(), "--speed", "1");
+        Process first = balancesInRealTime(checkpoints, out);
         awaitCheckpoint(first, checkpoints, 3);
         assertTrue(first.isAlive(), "still running when killed");
         first.destroyForcibly();  // SIGKILL: no hook runs, nothing is flushed or closed
@@ -113,10 +112,9 @@ class CheckpointDirectoryTest {
 
     @Test
     void sigtermStopsWithASavepointThatANewProcessGoesOnFrom() throws Exception {
-        Path pipeline = Files.writeString(dir.resolve("balances.json"), balances(SETTINGS));
         Path checkpoints = dir.resolve("checkpoints");
         Path out = dir.resolve("out");
-        Process first = eddy("run", pipeline.toString(), "--checkpoints", checkpoints.toString(), "--output", out.toString(), "--speed", "1");
+        Process first = balancesInRealTime(checkpoints, out);
         awaitCheckpoint(first, checkpoints, 2);
         first.toHandle().destroy();  // SIGTERM, as Ctrl-C: the shutdown hook takes the savepoint (Process#destroy would close its streams)
         String err = finish(first);
@@ -127,6 +125,12 @@ class CheckpointDirectoryTest {
         assertEquals(0, second.exitValue(), resumed);
         assertTrue(resumed.startsWith("resuming from savepoint "), resumed);
         assertEquals(failureFree(), Files.readAllLines(out.resolve("balances/part-0-0.jsonl")));
+    }
+
+    /** The balances pipeline in a process of its own, at real-time speed (six seconds), checkpointing into a directory. */
+    private Process balancesInRealTime(Path checkpoints, Path out) throws IOException {
+        Path pipeline = Files.writeString(dir.resolve("balances.json"), balances(SETTINGS));
+        return eddy("run", pipeline.toString(), "--checkpoints", checkpoints.toString(), "--output", out.toString(), "--speed", "1");
     }
 
     private static Process eddy(String... args) throws IOException {

@@ -115,6 +115,43 @@ abstract class AbstractDriver implements Driver {
         });
     }
 
+    /** A failure in words: a job failure's own message, anything else described. */
+    protected static String reasonOf(Throwable failure) {
+        if (failure == null) return "";
+        return failure instanceof JobFailedException j ? j.getMessage() : Failures.describe(failure);
+    }
+
+    /** What settings.failAfterRecords throws from the source subtask that emitted the last record. */
+    protected static JobFailedException injectedFailure(Task source, long after) {
+        String node = source.nodeIds().get(0);
+        return new JobFailedException(node, "source \"" + node + "\" failed on purpose after " + after
+                + " records (settings.failAfterRecords)");
+    }
+
+    /**
+     * Opens the tasks of a plan just built again after a restart: counters go on from the
+     * plan before, and every task takes back its part of {@code states} (whole snapshots, or
+     * with {@code progressOnly} only where it stood, its operators empty), or starts afresh.
+     */
+    protected void reopen(Map<String, List<NodeMetrics>> countersBefore, List<byte[]> states, boolean progressOnly) {
+        for (Map.Entry<String, List<NodeMetrics>> e : plan.metrics().entrySet()) {
+            List<NodeMetrics> before = countersBefore.get(e.getKey());
+            for (int i = 0; i < e.getValue().size(); i++) e.getValue().get(i).carryOver(before.get(i));
+        }
+        openRestored(states, progressOnly);
+    }
+
+    /** Opens every task, restored from {@code states} (in plan order) when there are some. */
+    protected void openRestored(List<byte[]> states, boolean progressOnly) {
+        if (states != null) for (Task t : plan.tasks()) t.markRestoring();
+        for (Task t : plan.tasks()) t.open();
+        if (states == null) return;
+        for (int i = 0; i < states.size(); i++) {
+            if (progressOnly) plan.tasks().get(i).restoreProgress(states.get(i));
+            else plan.tasks().get(i).restore(states.get(i));
+        }
+    }
+
     protected void publishState(JobState s, String reason) {
         env.observations().publish(new Observation.JobStateChanged(now(), s, reason));
     }

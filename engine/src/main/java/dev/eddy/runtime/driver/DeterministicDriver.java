@@ -116,9 +116,7 @@ public final class DeterministicDriver extends AbstractDriver {
         failureInjected = resumedAfterFailure;
         lastCheckpoint = new Checkpoint(c.id(), c.tasks(), false);
         if (spec.faultTolerance().checkpoints()) nextCheckpointAt = now + spec.faultTolerance().checkpointInterval();
-        for (Task t : plan.tasks()) t.markRestoring();
-        for (Task t : plan.tasks()) t.open();
-        for (int i = 0; i < c.tasks().size(); i++) plan.tasks().get(i).restore(c.tasks().get(i));
+        openRestored(c.tasks(), false);
         env.observations().publish(new dev.eddy.observe.Observation.RestoredFromCheckpoint(now, c.id(), "resumed from " + resumedFrom));
     }
 
@@ -196,18 +194,7 @@ public final class DeterministicDriver extends AbstractDriver {
         java.util.Map<String, List<dev.eddy.observe.NodeMetrics>> counters = plan.metrics();
         for (Task t : plan.tasks()) t.close();
         buildPlan();
-        for (java.util.Map.Entry<String, List<dev.eddy.observe.NodeMetrics>> e : plan.metrics().entrySet()) {
-            List<dev.eddy.observe.NodeMetrics> before = counters.get(e.getKey());
-            for (int i = 0; i < e.getValue().size(); i++) e.getValue().get(i).carryOver(before.get(i));
-        }
-        if (from != null) for (Task t : plan.tasks()) t.markRestoring();
-        for (Task t : plan.tasks()) t.open();
-        if (from != null) {
-            for (int i = 0; i < from.tasks().size(); i++) {
-                if (from.progressOnly()) plan.tasks().get(i).restoreProgress(from.tasks().get(i));
-                else plan.tasks().get(i).restore(from.tasks().get(i));
-            }
-        }
+        reopen(counters, from == null ? null : from.tasks(), from != null && from.progressOnly());
         env.observations().publish(new dev.eddy.observe.Observation.RestoredFromCheckpoint(now, from == null ? 0 : from.id(), reason));
     }
 
@@ -234,9 +221,7 @@ public final class DeterministicDriver extends AbstractDriver {
         if (emitted < after) return;
         failureInjected = true;
         if (directory != null) directory.noteInjectedFailure();
-        String node = source.nodeIds().get(0);
-        throw new dev.eddy.runtime.JobFailedException(node, "source \"" + node + "\" failed on purpose after " + after
-                + " records (settings.failAfterRecords)");
+        throw injectedFailure(source, after);
     }
 
     /** When the next periodic checkpoint is due, or {@link TaskTimers#NONE}. */
@@ -255,8 +240,7 @@ public final class DeterministicDriver extends AbstractDriver {
         FaultTolerance ft = spec.faultTolerance();
         if (restarts >= ft.restartAttempts() || canceled) return false;
         restarts++;
-        String why = dev.eddy.runtime.Failures.describe(failure);
-        if (failure instanceof dev.eddy.runtime.JobFailedException j) why = j.getMessage();
+        String why = reasonOf(failure);
         publishState(JobState.RESTARTING, why);
         // At most once: nothing goes back; the sources go on from where they were, everything held is lost.
         boolean atMostOnce = ft.guarantee() == dev.eddy.model.DeliveryGuarantee.AT_MOST_ONCE;

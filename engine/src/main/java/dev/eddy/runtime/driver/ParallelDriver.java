@@ -76,15 +76,16 @@ public final class ParallelDriver extends AbstractDriver {
         BarrierCheckpoints.Completed from = null;
         List<byte[]> progress = null;
         long lastId = 0;
+        String restartReason = null;
         while (true) {
             attemptFailure = null;
             aborting = false;
-            if (!startAttempt(from, progress, lastId, barriers)) break;
+            if (!startAttempt(from, progress, lastId, barriers, restartReason)) break;
             joinAll();
             Throwable failure = attemptFailure;
             if (failure == null || canceled) break;
             if (barriers) {
-                checkpoints.abort("the run failed while it was under way: " + describe(failure));
+                checkpoints.abort("the run failed while it was under way: " + reasonOf(failure));
                 lastId = checkpoints.lastId();
                 from = checkpoints.lastCompleted();
             }
@@ -92,40 +93,35 @@ public final class ParallelDriver extends AbstractDriver {
                 fail(failure, attemptFailedTask);
                 break;
             }
+            restartReason = "restart " + restarts + " of " + ft.restartAttempts() + " after: " + reasonOf(failure);
             // At most once: the sources go on from where they stopped, every operator starts empty.
             progress = ft.guarantee() == dev.eddy.model.DeliveryGuarantee.AT_MOST_ONCE ? progressOf(plan.tasks()) : null;
         }
         return result(startNanos);
     }
 
-    /** Builds the plan (again), restored from a checkpoint or from where the tasks stood, and starts its threads. */
-    private boolean startAttempt(BarrierCheckpoints.Completed from, List<byte[]> progress, long lastId, boolean barriers) {
+    /**
+     * Builds the plan (again), restored from a checkpoint or from where the tasks stood, and starts
+     * its threads. {@code restartReason} is null for the first attempt, and says why for a restart.
+     */
+    private boolean startAttempt(BarrierCheckpoints.Completed from, List<byte[]> progress, long lastId, boolean barriers,
+                                 String restartReason) {
         var counters = plan == null ? null : plan.metrics();
         if (plan != null) for (Task t : plan.tasks()) t.close();
         queues.clear();
         mailboxes.clear();
         threads.clear();
         plan = ExecutionPlan.build(spec, env, this::writer, this::now);
-        if (counters != null) {
-            for (var e : plan.metrics().entrySet()) {
-                for (int i = 0; i < e.getValue().size(); i++) e.getValue().get(i).carryOver(counters.get(e.getKey()).get(i));
-            }
-        }
         try {
-            if (from != null || progress != null) for (Task t : plan.tasks()) t.markRestoring();
-            for (Task t : plan.tasks()) t.open();
-            for (int i = 0; i < plan.tasks().size(); i++) {
-                Task t = plan.tasks().get(i);
-                if (from != null) {
-                    t.restore(from.states().get(i));
-                    // Unaligned: what was on its way to the task when the checkpoint was taken comes in first.
-                    for (BarrierAligner.ChannelElement c : from.inFlight().get(i)) {
-                        Batch b = new Batch(c.channel());
-                        b.elements[b.size++] = c.element();
-                        queue(t).add(b);
-                    }
-                } else if (progress != null) {
-                    t.restoreProgress(progress.get(i));
+            List<byte[]> states = from != null ? from.states() : progress;
+            if (counters != null) reopen(counters, states, from == null);
+            else openRestored(states, from == null);
+            for (int i = 0; from != null && i < plan.tasks().size(); i++) {
+                // Unaligned: what was on its way to the task when the checkpoint was taken comes in first.
+                for (BarrierAligner.ChannelElement c : from.inFlight().get(i)) {
+                    Batch b = new Batch(c.channel());
+                    b.elements[b.size++] = c.element();
+                    queue(plan.tasks().get(i)).add(b);
                 }
             }
             long emitted = 0;
@@ -135,9 +131,9 @@ public final class ParallelDriver extends AbstractDriver {
                 checkpoints = new BarrierCheckpoints(plan.tasks(), env, this::now, this::mailbox, lastId, from);
                 for (Task t : plan.tasks()) t.takeBarriers(barrierMode(), checkpoints);
             }
-            if (from != null || progress != null) {
+            if (restartReason != null) {
                 env.observations().publish(new dev.eddy.observe.Observation.RestoredFromCheckpoint(now(), from == null ? 0 : from.id(),
-                        "restart " + restarts + " of " + spec.faultTolerance().restartAttempts() + " after: " + describe(attemptFailure)));
+                        restartReason));
             }
         } catch (RuntimeException e) {
             fail(e, null);
@@ -153,14 +149,9 @@ public final class ParallelDriver extends AbstractDriver {
             coordinator.setDaemon(true);
             threads.add(coordinator);
         }
-        publishState(JobState.RUNNING, null);
+        if (restartReason != null) publishState(JobState.RUNNING, null);
         threads.forEach(Thread::start);
         return true;
-    }
-
-    private static String describe(Throwable failure) {
-        if (failure == null) return "";
-        return failure instanceof dev.eddy.runtime.JobFailedException j ? j.getMessage() : dev.eddy.runtime.Failures.describe(failure);
     }
 
     private void joinAll() {
@@ -183,7 +174,7 @@ public final class ParallelDriver extends AbstractDriver {
         var ft = spec.faultTolerance();
         if (restarts >= ft.restartAttempts() || canceled) return false;
         restarts++;
-        publishState(JobState.RESTARTING, describe(failure));
+        publishState(JobState.RESTARTING, reasonOf(failure));
         double speed = pacer.speed();
         long wait = Double.isInfinite(speed) ? 0 : (long) Math.ceil(ft.restartDelay() / speed);
         try {
@@ -293,9 +284,7 @@ public final class ParallelDriver extends AbstractDriver {
             }
             if (p == SourceReader.Poll.EMITTED && failAfter > 0 && emittedInAll.incrementAndGet() >= failAfter && !failureInjected) {
                 failureInjected = true;
-                String node = t.nodeIds().get(0);
-                throw new dev.eddy.runtime.JobFailedException(node, "source \"" + node + "\" failed on purpose after " + failAfter
-                        + " records (settings.failAfterRecords)");
+                throw injectedFailure(t, failAfter);
             }
             if (p == SourceReader.Poll.NOTHING_YET) {
                 t.flush();
