@@ -23,7 +23,7 @@ public final class CheckpointDirectory {
     public static final String METADATA = "_metadata";
     public static final String RUN_INFO = "run.properties";
     public static final String PIPELINE = "pipeline.json";
-    /** Left when the run's injected failure (settings.failAfterRecords) happened, so that a resumed run does not fail again. */
+    /** How many of the run's injected failures happened (settings.failAfterRecords, randomFailures), so that a resumed run does not fail again. */
     public static final String FAILURE_INJECTED = "failure-injected";
 
     private final Path dir;
@@ -48,11 +48,11 @@ public final class CheckpointDirectory {
         }
     }
 
-    /** The injected failure happened (once per run, also when the run goes on in another process). */
-    public void noteInjectedFailure() {
+    /** So many injected failures happened (each once per run, also when the run goes on in another process). */
+    public void noteInjectedFailures(int count) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(FAILURE_INJECTED), "settings.failAfterRecords failed this run once\n");
+            Files.writeString(dir.resolve(FAILURE_INJECTED), count + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into the checkpoint directory " + dir + ": " + e.getMessage(), e);
         }
@@ -126,9 +126,16 @@ public final class CheckpointDirectory {
             return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
         }
 
-        /** Whether the run's injected failure happened after this checkpoint was taken, or before. */
-        public boolean failureInjected() {
-            return checkpoint.failureInjected() || Files.exists(runDirectory.resolve(FAILURE_INJECTED));
+        /** How many of the run's injected failures happened, before this checkpoint was taken or after. */
+        public int failuresInjected() {
+            int noted = 0;
+            try {
+                Path f = runDirectory.resolve(FAILURE_INJECTED);
+                if (Files.isRegularFile(f)) noted = Integer.parseInt(Files.readString(f).strip());
+            } catch (IOException | NumberFormatException e) {
+                noted = 0; // a note cut short by a kill: the checkpoint's own count stands
+            }
+            return Math.max(checkpoint.failuresInjected(), noted);
         }
 
         /** A folder the run recorded (pipelineDir or outputDir), if it did. */

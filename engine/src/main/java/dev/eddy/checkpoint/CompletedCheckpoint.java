@@ -5,13 +5,13 @@ import java.util.List;
 
 /**
  * A checkpoint or savepoint as it is kept outside the run: its number, the processing time it was
- * taken at, each task's name and snapshot in plan order, and whether the run's injected failure
- * (settings.failAfterRecords) had already happened, so that a resumed run does not fail again.
+ * taken at, each task's name and snapshot in plan order, and how many of the run's injected failures
+ * (settings.failAfterRecords, randomFailures) had happened, so that a resumed run does not fail again.
  */
-public record CompletedCheckpoint(long id, boolean savepoint, long time, boolean failureInjected,
+public record CompletedCheckpoint(long id, boolean savepoint, long time, int failuresInjected,
                                   List<String> taskNames, List<byte[]> tasks) {
     private static final String FORMAT = "eddy.checkpoint";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     public CompletedCheckpoint {
         taskNames = List.copyOf(taskNames);
@@ -29,7 +29,7 @@ public record CompletedCheckpoint(long id, boolean savepoint, long time, boolean
     public byte[] toBytes() {
         StateWriter out = new StateWriter();
         out.writeValue(FORMAT).writeInt(VERSION).writeLong(id).writeBoolean(savepoint).writeLong(time)
-                .writeBoolean(failureInjected).writeInt(tasks.size());
+                .writeInt(failuresInjected).writeInt(tasks.size());
         for (int i = 0; i < tasks.size(); i++) out.writeValue(taskNames.get(i)).writeBytes(tasks.get(i));
         return out.toByteArray();
     }
@@ -51,7 +51,7 @@ public record CompletedCheckpoint(long id, boolean savepoint, long time, boolean
         long id = in.readLong();
         boolean savepoint = in.readBoolean();
         long time = in.readLong();
-        boolean injected = in.readBoolean();
+        int injected = in.readInt();
         int n = in.readInt();
         List<String> names = new ArrayList<>();
         List<byte[]> tasks = new ArrayList<>();

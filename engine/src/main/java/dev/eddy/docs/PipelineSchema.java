@@ -67,6 +67,14 @@ public final class PipelineSchema {
         dg.put("description", "what a failure may do to the output; default exactly-once with checkpoints");
         sp.putObject("unalignedCheckpoints").put("type", "boolean")
                 .put("description", "exactly-once barriers overtake the records on their way, which become part of the checkpoint (between threads)");
+        ObjectNode rf = sp.putObject("randomFailures");
+        rf.put("type", "object").put("additionalProperties", false)
+                .put("description", "fail the run this many times, at record counts drawn from the seed among the first withinRecords records the sources emit");
+        rf.putArray("required").add("times").add("withinRecords");
+        ObjectNode rfp = rf.putObject("properties");
+        rfp.putObject("times").put("type", "integer").put("minimum", 1);
+        rfp.putObject("withinRecords").put("type", "integer").put("minimum", 1);
+        rfp.putObject("seed").put("type", "integer").put("description", "default: settings.seed");
         props.putObject("nodes").put("type", "array").putObject("items").put("$ref", "#/$defs/node");
         props.putObject("edges").put("type", "array").putObject("items").put("$ref", "#/$defs/edge");
         ObjectNode layout = props.putObject("layout");

@@ -33,7 +33,7 @@ public final class PipelineReader {
 
     private static final Set<String> TOP = Set.of("format", "version", "name", "description", "settings", "nodes", "edges", "layout");
     private static final Set<String> SETTINGS = Set.of("parallelism", "maxParallelism", "mode", "seed",
-            "autoWatermarkInterval", "startTime", "checkpointInterval", "restartAttempts", "restartDelay", "failAfterRecords", "deliveryGuarantee", "unalignedCheckpoints");
+            "autoWatermarkInterval", "startTime", "checkpointInterval", "restartAttempts", "restartDelay", "failAfterRecords", "deliveryGuarantee", "unalignedCheckpoints", "randomFailures");
     private static final Set<String> NODE = Set.of("id", "type", "params", "parallelism");
     private static final Set<String> EDGE = Set.of("from", "port", "to", "toPort");
 
@@ -164,7 +164,45 @@ public final class PipelineReader {
                 problems.add(Problem.error("settings.startTime", null, st + " is not an instant such as 2024-01-01T00:00:00Z or epoch milliseconds"));
             }
         }
-        return new Settings(p, maxP, mode, seed, interval, start, checkpoints, attempts, delay, failAfter, guarantee, unaligned);
+        return new Settings(p, maxP, mode, seed, interval, start, checkpoints, attempts, delay, failAfter, guarantee, unaligned,
+                randomFailures(s.get("randomFailures")));
+    }
+
+    private static final java.util.Set<String> RANDOM_FAILURES = java.util.Set.of("times", "withinRecords", "seed");
+
+    /** {"times": 3, "withinRecords": 5000, "seed": 7}: times and withinRecords whole numbers of 1 or more, seed optional. */
+    private RandomFailures randomFailures(JsonNode r) {
+        if (r == null) return null;
+        String where = "settings.randomFailures";
+        if (!r.isObject()) {
+            problems.add(Problem.error(where, null, "expected an object such as {\"times\": 2, \"withinRecords\": 1000} but found " + r));
+            return null;
+        }
+        unknownFields(r, RANDOM_FAILURES, where + ".", "field");
+        JsonNode times = r.get("times");
+        JsonNode within = r.get("withinRecords");
+        JsonNode seed = r.get("seed");
+        boolean ok = true;
+        if (times == null || !times.isIntegralNumber() || !times.canConvertToInt() || times.intValue() < 1) {
+            problems.add(Problem.error(where + ".times", null, "expected how many failures, a whole number of 1 or more, but found " + (times == null ? "nothing" : times)));
+            ok = false;
+        }
+        if (within == null || !within.isIntegralNumber() || !within.canConvertToLong() || within.longValue() < 1) {
+            problems.add(Problem.error(where + ".withinRecords", null, "expected among how many records the failures fall, a whole number of 1 or more, but found "
+                    + (within == null ? "nothing" : within)));
+            ok = false;
+        }
+        if (seed != null && !(seed.isIntegralNumber() && seed.canConvertToLong())) {
+            problems.add(Problem.error(where + ".seed", null, "expected a whole number but found " + seed));
+            ok = false;
+        }
+        if (!ok) return null;
+        if (within.longValue() < times.intValue()) {
+            problems.add(Problem.error(where + ".times", null, times.intValue() + " failures do not fit in " + within.longValue()
+                    + " records: each falls on a record of its own"));
+            return null;
+        }
+        return new RandomFailures(times.intValue(), within.longValue(), seed == null ? null : seed.longValue());
     }
 
     private Long duration(JsonNode settings, String name, String example) {

@@ -60,6 +60,11 @@ public final class PipelineWriter {
             if (s.failAfterRecords() != null) so.put("failAfterRecords", s.failAfterRecords());
             if (s.deliveryGuarantee() != null) so.put("deliveryGuarantee", s.deliveryGuarantee().id());
             if (s.unalignedCheckpoints() != null) so.put("unalignedCheckpoints", s.unalignedCheckpoints());
+            if (s.randomFailures() != null) {
+                ObjectNode r = so.putObject("randomFailures");
+                r.put("times", s.randomFailures().times()).put("withinRecords", s.randomFailures().withinRecords());
+                if (s.randomFailures().seed() != null) r.put("seed", s.randomFailures().seed());
+            }
         }
         ArrayNode nodes = root.putArray("nodes");
         for (Node n : p.nodes()) {

@@ -14,12 +14,13 @@ package dev.eddy.model;
  * @param deliveryGuarantee     what a failure may do to the output; null: exactly-once with checkpoints
  * @param unalignedCheckpoints  Flink's execution.checkpointing.unaligned.enabled: exactly-once barriers overtake
  *                              the records on their way, which become part of the checkpoint
+ * @param randomFailures        inject failures at record counts drawn from a seed
  */
 public record Settings(Integer parallelism, Integer maxParallelism, RuntimeMode mode, Long seed,
                        Long autoWatermarkInterval, Long startTime, Long checkpointInterval, Integer restartAttempts,
                        Long restartDelay, Long failAfterRecords, DeliveryGuarantee deliveryGuarantee,
-                       Boolean unalignedCheckpoints) {
-    public static final Settings DEFAULTS = new Settings(null, null, null, null, null, null, null, null, null, null, null, null);
+                       Boolean unalignedCheckpoints, RandomFailures randomFailures) {
+    public static final Settings DEFAULTS = new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /**
      * With checkpoints on and no strategy set, Flink restarts with exponential delay for ever; a
@@ -89,25 +90,40 @@ public record Settings(Integer parallelism, Integer maxParallelism, RuntimeMode 
 
     /** The same settings with other fault tolerance: how often to checkpoint, restart, fail on purpose, and the guarantee. */
     public Settings withFaultTolerance(Long interval, Integer attempts, Long delay, Long failAfter, DeliveryGuarantee guarantee) {
-        return new Settings(parallelism, maxParallelism, mode, seed, autoWatermarkInterval, startTime, interval, attempts, delay, failAfter, guarantee, unalignedCheckpoints);
+        return new Settings(parallelism, maxParallelism, mode, seed, autoWatermarkInterval, startTime, interval, attempts, delay, failAfter, guarantee, unalignedCheckpoints, randomFailures);
+    }
+
+    /**
+     * Where failures are injected: after failAfterRecords and at the random points, record counts
+     * of what the sources emitted in all, ascending; each fails the run once.
+     */
+    public java.util.List<Long> failurePoints() {
+        java.util.TreeSet<Long> all = new java.util.TreeSet<>();
+        if (failAfterRecords != null) all.add(failAfterRecords);
+        if (randomFailures != null) all.addAll(randomFailures.points(seedOrDefault()));
+        return java.util.List.copyOf(all);
+    }
+
+    public Settings withRandomFailures(RandomFailures r) {
+        return new Settings(parallelism, maxParallelism, mode, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee, unalignedCheckpoints, r);
     }
 
     public long restartDelayOrDefault() { return restartDelay == null ? DEFAULT_RESTART_DELAY : restartDelay; }
 
     public Settings withParallelism(Integer p) {
-        return new Settings(p, maxParallelism, mode, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee, unalignedCheckpoints);
+        return new Settings(p, maxParallelism, mode, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee, unalignedCheckpoints, randomFailures);
     }
 
     public Settings withMode(RuntimeMode m) {
-        return new Settings(parallelism, maxParallelism, m, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee, unalignedCheckpoints);
+        return new Settings(parallelism, maxParallelism, m, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee, unalignedCheckpoints, randomFailures);
     }
 
     public Settings withSeed(Long s) {
-        return new Settings(parallelism, maxParallelism, mode, s, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee, unalignedCheckpoints);
+        return new Settings(parallelism, maxParallelism, mode, s, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee, unalignedCheckpoints, randomFailures);
     }
 
     public Settings withAutoWatermarkInterval(Long i) {
-        return new Settings(parallelism, maxParallelism, mode, seed, i, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee, unalignedCheckpoints);
+        return new Settings(parallelism, maxParallelism, mode, seed, i, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee, unalignedCheckpoints, randomFailures);
     }
 
     public boolean isEmpty() { return equals(DEFAULTS); }

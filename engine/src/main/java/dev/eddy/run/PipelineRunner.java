@@ -114,7 +114,8 @@ public final class PipelineRunner {
         var s = p.settings();
         var faults = new dev.eddy.runtime.FaultTolerance(s.checkpointInterval() == null ? 0 : s.checkpointInterval(),
                 s.restartAttemptsOrDefault(), s.restartDelayOrDefault(), s.failAfterRecords() == null ? 0 : s.failAfterRecords(),
-                s.deliveryGuaranteeOrDefault(), s.unalignedCheckpointsOrDefault());
+                s.deliveryGuaranteeOrDefault(), s.unalignedCheckpointsOrDefault(),
+                s.randomFailures() == null ? java.util.List.of() : s.randomFailures().points(s.seedOrDefault()));
         return new JobSpec(p.name() == null ? "pipeline" : p.name(), nodes, edges, s.maxParallelismOrDefault(), faults);
     }
 }

@@ -112,6 +112,15 @@ class BarrierCheckpointTest {
     }
 
     @Test
+    void randomFailuresBetweenThreadsEachHappenOnceAndRestoreExactlyOnce() throws IOException {
+        Written clean = failureFree();
+        Outcome o = parallel("{\"parallelism\": 2, \"checkpointInterval\": \"100ms\", \"restartDelay\": \"10ms\","
+                + " \"randomFailures\": {\"times\": 2, \"withinRecords\": 350, \"seed\": 3}}", "random");
+        assertEquals(clean, o.written());
+        assertEquals(2, count(o.seen(), Observation.RestoredFromCheckpoint.class));
+    }
+
+    @Test
     void atLeastOnceNeverLosesARecordButMayCountOneTwice() throws IOException {
         Written clean = failureFree();
         Outcome o = parallel("{\"parallelism\": 2, \"checkpointInterval\": \"100ms\", \"restartDelay\": \"10ms\","

@@ -62,9 +62,9 @@ public class PipelineFileTest {
         String json = "{\"format\": \"eddy.pipeline\", \"version\": 1, \"settings\": {\"checkpointInterval\": \"2s\", \"restartAttempts\": 5,"
                 + " \"restartDelay\": \"100ms\"}, \"nodes\": [{\"id\": \"s\", \"type\": \"source.sequence\"}], \"edges\": []}";
         Settings s = PipelineReader.read(json, "t").settings();
-        assertEquals(new Settings(null, null, null, null, null, null, 2000L, 5, 100L, null, null, null), s);
+        assertEquals(new Settings(null, null, null, null, null, null, 2000L, 5, 100L, null, null, null, null), s);
         assertEquals(s, PipelineReader.read(PipelineWriter.write(PipelineReader.read(json, "t")), "again").settings());
-        assertEquals(3, new Settings(null, null, null, null, null, null, 2000L, null, null, null, null, null).restartAttemptsOrDefault());
+        assertEquals(3, new Settings(null, null, null, null, null, null, 2000L, null, null, null, null, null, null).restartAttemptsOrDefault());
         assertEquals(0, Settings.DEFAULTS.restartAttemptsOrDefault());
         String bad = json.replace("\"2s\"", "2").replace("5,", "-1,");
         InvalidPipelineException e = assertThrows(InvalidPipelineException.class, () -> PipelineReader.read(bad, "f.json"));
@@ -82,7 +82,7 @@ public class PipelineFileTest {
         assertEquals(DeliveryGuarantee.AT_LEAST_ONCE, s.deliveryGuarantee());
         assertEquals(s, PipelineReader.read(PipelineWriter.write(PipelineReader.read(ok, "t")), "again").settings());
         assertEquals(DeliveryGuarantee.EXACTLY_ONCE,
-                new Settings(null, null, null, null, null, null, 1000L, null, null, null, null, null).deliveryGuaranteeOrDefault());
+                new Settings(null, null, null, null, null, null, 1000L, null, null, null, null, null, null).deliveryGuaranteeOrDefault());
         assertEquals(null, Settings.DEFAULTS.deliveryGuaranteeOrDefault());
         assertEquals(List.of("settings.deliveryGuarantee: exactly-once restores from checkpoints: set settings.checkpointInterval too, e.g. \"1s\""),
                 validation(json.replace("SETTINGS", "{\"deliveryGuarantee\": \"exactly-once\"}")));

@@ -125,7 +125,7 @@ class RunControlTest {
         Pipeline p = PipelineReader.read(Path.of(System.getProperty("eddy.samples", "../samples"),
                 "failure-and-recovery", "failure-and-recovery.json"));
         Pipeline noInjected = p.withSettings(new dev.eddy.model.Settings(null, null, null, null, null, p.settings().startTime(),
-                2000L, 1, 1000L, null, null, null));
+                2000L, 1, 1000L, null, null, null, null));
         RunControl run = control(noInjected, Pacer.AS_FAST_AS_POSSIBLE);
         for (int i = 0; i < 6; i++) run.step();
         drainUntil(os -> os.stream().anyMatch(o -> o instanceof Observation.CheckpointCompleted));

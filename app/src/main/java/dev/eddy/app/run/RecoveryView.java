@@ -92,7 +92,8 @@ final class RecoveryView extends BorderPane implements RunView {
      */
     static boolean applies(Pipeline p) {
         Settings s = p.settings();
-        if (s.checkpointInterval() != null || s.restartAttempts() != null || s.failAfterRecords() != null || s.deliveryGuarantee() != null) {
+        if (s.checkpointInterval() != null || s.restartAttempts() != null || s.failAfterRecords() != null || s.randomFailures() != null
+                || s.deliveryGuarantee() != null) {
             return true;
         }
         for (var n : p.nodes()) {
@@ -113,7 +114,14 @@ final class RecoveryView extends BorderPane implements RunView {
                 + ", " + Durations.format(s.restartDelayOrDefault()) + " after a failure";
         String guarantee = g == null ? (attempts == 0 ? "at most once" : "a restart begins everything from the start") : g.id();
         return guarantee + " · " + checkpoints + " · " + restarts
-                + (s.failAfterRecords() == null ? "" : " · fails once after " + s.failAfterRecords() + " records");
+                + (s.failAfterRecords() == null ? "" : " · fails once after " + s.failAfterRecords() + " records")
+                + (s.randomFailures() == null ? "" : " · fails " + times(s.randomFailures().times()) + " at random within "
+                        + s.randomFailures().withinRecords() + " records (seed " + (s.randomFailures().seed() == null ? s.seedOrDefault()
+                        : s.randomFailures().seed()) + ")");
+    }
+
+    private static String times(int n) {
+        return n == 1 ? "once" : n == 2 ? "twice" : n + " times";
     }
 
     @Override

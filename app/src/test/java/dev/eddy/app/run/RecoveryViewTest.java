@@ -88,4 +88,32 @@ class RecoveryViewTest extends DesignerTestBase {
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         Screenshots.save(window.scene(), "live-run-checkpoints-at-least-once");
     }
+
+    @Test
+    void randomFailuresSetInTheInspectorFailTheRunTwiceAndTheFileStillComesOutOnce() throws Exception {
+        replace("#settings-fail-after", "");
+        replace("#settings-restart-attempts", "2");
+        replace("#settings-random-failures", "2");
+        replace("#settings-random-within", "10");
+        var rf = window.document().get().settings().randomFailures();
+        assertEquals(new dev.eddy.model.RandomFailures(2, 10, null), rf);
+        assertTrue(RecoveryView.setup(window.document().get().settings()).contains("fails twice at random within 10 records (seed 42)"),
+                "the Checkpoints tab says how the run will fail");
+
+        playAt("as fast as possible");
+        waitUntil("the end of the run", () -> run().state() == JobState.FINISHED && !run().isActive());
+        RecoveryView view = run().recovery();
+        List<String> marks = fx(() -> view.marks().stream().map(RecoveryView.Marked::label).toList());
+        assertEquals(2, marks.stream().filter("failure"::equals).count(), marks.toString());
+        assertEquals(10, fx(() -> view.delivered("balances"))[0], "exactly once: ten balances committed however often it failed");
+    }
+
+    private void replace(String field, String text) {
+        TextField f = robot.lookup(field).queryAs(TextField.class);
+        robot.interact(() -> {
+            f.setText(text);
+            f.getOnAction().handle(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
 }

@@ -121,12 +121,6 @@ abstract class AbstractDriver implements Driver {
         return failure instanceof JobFailedException j ? j.getMessage() : Failures.describe(failure);
     }
 
-    /** What settings.failAfterRecords throws from the source subtask that emitted the last record. */
-    protected static JobFailedException injectedFailure(Task source, long after) {
-        String node = source.nodeIds().get(0);
-        return new JobFailedException(node, "source \"" + node + "\" failed on purpose after " + after
-                + " records (settings.failAfterRecords)");
-    }
 
     /**
      * Opens the tasks of a plan just built again after a restart: counters go on from the

@@ -33,7 +33,7 @@ public final class DeterministicDriver extends AbstractDriver {
     private Checkpoint lastCheckpoint;
     private long nextCheckpointAt = Long.MIN_VALUE;
     private int restarts;
-    private boolean failureInjected;
+    private final InjectedFailures injected;
     private long startNanos;
     private final Mailbox mail;
     private dev.eddy.checkpoint.CheckpointDirectory directory;
@@ -46,6 +46,7 @@ public final class DeterministicDriver extends AbstractDriver {
         this.startTime = startTime;
         this.now = startTime;
         this.mail = new Mailbox(pacer);
+        this.injected = new InjectedFailures(spec.faultTolerance());
     }
 
     @Override
@@ -64,10 +65,8 @@ public final class DeterministicDriver extends AbstractDriver {
     public void resumeFrom(dev.eddy.checkpoint.CheckpointDirectory.Resume resume) {
         this.resumeFrom = resume.checkpoint();
         this.resumedFrom = resume.folder().toString();
-        this.resumedAfterFailure = resume.failureInjected();
+        this.injected.alreadyHappened(resume.failuresInjected());
     }
-
-    private boolean resumedAfterFailure;
 
     /** Builds and opens the tasks; called by the first step. */
     private void open() {
@@ -113,7 +112,6 @@ public final class DeterministicDriver extends AbstractDriver {
         }
         now = Math.max(now, c.time());
         checkpoints = c.id();
-        failureInjected = resumedAfterFailure;
         lastCheckpoint = new Checkpoint(c.id(), c.tasks(), false);
         if (spec.faultTolerance().checkpoints()) nextCheckpointAt = now + spec.faultTolerance().checkpointInterval();
         openRestored(c.tasks(), false);
@@ -145,7 +143,7 @@ public final class DeterministicDriver extends AbstractDriver {
         Checkpoint c = new Checkpoint(id, snapshots, false);
         // Complete once stored, as Flink's checkpoint is once its metadata is written; only then do sinks commit.
         if (directory != null) {
-            lastStored = directory.store(new dev.eddy.checkpoint.CompletedCheckpoint(id, savepoint, now, failureInjected,
+            lastStored = directory.store(new dev.eddy.checkpoint.CompletedCheckpoint(id, savepoint, now, injected.happened(),
                     plan.tasks().stream().map(Task::name).toList(), snapshots));
         }
         env.observations().publish(new dev.eddy.observe.Observation.CheckpointCompleted(now, c.id(), bytes));
@@ -212,16 +210,15 @@ public final class DeterministicDriver extends AbstractDriver {
         }
     }
 
-    /** settings.failAfterRecords: once per run, after the record that makes the count, the source's subtask fails. */
+    /** settings.failAfterRecords and randomFailures: after the record that makes a count, the source's subtask fails. */
     private void injectFailureIfDue(Task source) {
-        long after = spec.faultTolerance().failAfterRecords();
-        if (after <= 0 || failureInjected) return;
+        if (!injected.any()) return;
         long emitted = 0;
         for (Task t : sources) emitted += t.emitted();
-        if (emitted < after) return;
-        failureInjected = true;
-        if (directory != null) directory.noteInjectedFailure();
-        throw injectedFailure(source, after);
+        dev.eddy.runtime.JobFailedException due = injected.due(source, emitted);
+        if (due == null) return;
+        if (directory != null) directory.noteInjectedFailures(injected.happened());
+        throw due;
     }
 
     /** When the next periodic checkpoint is due, or {@link TaskTimers#NONE}. */

@@ -41,11 +41,12 @@ public final class ParallelDriver extends AbstractDriver {
     private volatile boolean aborting;
     private volatile BarrierCheckpoints checkpoints;
     private final java.util.concurrent.atomic.AtomicLong emittedInAll = new java.util.concurrent.atomic.AtomicLong();
-    private volatile boolean failureInjected;
+    private final InjectedFailures injected;
     private int restarts;
 
     public ParallelDriver(JobSpec spec, JobEnvironment env, Pacer pacer, long startTime) {
         super(spec, env, pacer);
+        this.injected = new InjectedFailures(spec.faultTolerance());
         this.startTime = startTime;
     }
 
@@ -260,7 +261,6 @@ public final class ParallelDriver extends AbstractDriver {
     private boolean stopping() { return canceled || failed() || aborting; }
 
     private void runSource(Task t, Mailbox mail) throws InterruptedException {
-        long failAfter = spec.faultTolerance().failAfterRecords();
         while (!t.isFinished()) {
             if (stopping()) return;
             mail.runAll();
@@ -282,9 +282,9 @@ public final class ParallelDriver extends AbstractDriver {
                         + "\" has a {\"checkpoint\": \"restore\"} step, which runs only in a deterministic run"
                         + " (one thread, virtual time: --driver deterministic, the default)");
             }
-            if (p == SourceReader.Poll.EMITTED && failAfter > 0 && emittedInAll.incrementAndGet() >= failAfter && !failureInjected) {
-                failureInjected = true;
-                throw injectedFailure(t, failAfter);
+            if (p == SourceReader.Poll.EMITTED && injected.any()) {
+                dev.eddy.runtime.JobFailedException fault = injected.due(t, emittedInAll.incrementAndGet());
+                if (fault != null) throw fault;
             }
             if (p == SourceReader.Poll.NOTHING_YET) {
                 t.flush();
