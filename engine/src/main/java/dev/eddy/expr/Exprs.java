@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Walking and printing typed trees. */
-final class Exprs {
+public final class Exprs {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "LIKE", "IN", "BETWEEN", "IS",
             "NULL", "TRUE", "FALSE", "CASE", "WHEN", "THEN", "ELSE", "END", "ARRAY", "TIMESTAMP");
 
     private Exprs() {}
 
-    static List<Expr> children(Expr e) {
+    public static List<Expr> children(Expr e) {
         List<Expr> c = new ArrayList<>();
         if (e instanceof Expr.Unary u) c.add(u.operand());
         else if (e instanceof Expr.Binary b) { c.add(b.left()); c.add(b.right()); }
@@ -50,7 +50,7 @@ final class Exprs {
     }
 
     /** Canonical source text: implicit conversions are invisible, parentheses appear only where precedence needs them. */
-    static String print(Expr e) {
+    public static String print(Expr e) {
         if (e instanceof Expr.Literal l) return Values.literal(l.value());
         if (e instanceof Expr.FieldRef f) return name(f.name());
         if (e instanceof Expr.Unary u) {
