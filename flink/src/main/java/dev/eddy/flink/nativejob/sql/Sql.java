@@ -456,6 +456,17 @@ public final class Sql {
 
     // ---- time and arrays ----
 
+    /** A record's event time in epoch milliseconds; a record without one fails, naming the expression. */
+    public static long eventTime(Instant t, String expression) {
+        if (t == null) throw new IllegalArgumentException("the timestamp `" + expression + "` is NULL");
+        return t.toEpochMilli();
+    }
+
+    public static long eventTime(Long millis, String expression) {
+        if (millis == null) throw new IllegalArgumentException("the timestamp `" + expression + "` is NULL");
+        return millis;
+    }
+
     public static Long epochMillis(Instant t) { return t == null ? null : (Long) t.toEpochMilli(); }
 
     public static Instant toTimestamp(Long millis) { return millis == null ? null : Instant.ofEpochMilli(millis); }

@@ -1,0 +1,504 @@
+package dev.eddy.flink.nativejob;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.eddy.catalog.Params;
+import dev.eddy.expr.CompiledExpression;
+import dev.eddy.expr.ExpressionError;
+import dev.eddy.expr.Expressions;
+import dev.eddy.flink.nativejob.RecordClasses.Form;
+import dev.eddy.flink.nativejob.RecordClasses.RecordClass;
+import dev.eddy.model.Edge;
+import dev.eddy.model.Node;
+import dev.eddy.model.Pipeline;
+import dev.eddy.model.RuntimeMode;
+import dev.eddy.model.Settings;
+import dev.eddy.nodes.StandardCatalog;
+import dev.eddy.types.DataType;
+import dev.eddy.types.Row;
+import dev.eddy.types.Schema;
+import dev.eddy.validate.Problem;
+import dev.eddy.validate.ValidationResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SimpleStringEncoder;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.ParameterTool;
+
+/**
+ * A pipeline as the Flink DataStream job a person would write: one statement per node in the
+ * order data flows, the node named in a comment above it and the variable named after it, a
+ * record class per schema, expressions as plain Java, windows with Flink's own assigners and
+ * aggregates as AggregateFunctions. Nothing of Eddy runs in it. A node this writer cannot express
+ * is reported with the reason, all of them at once.
+ */
+final class NativeJob {
+    /** A node's output as the generated code holds it: the variable, its records, and its key if keyed. */
+    record Stream(String var, RecordClass record, TypeName keyType, List<String> keyColumns) {
+        boolean keyed() { return keyType != null; }
+    }
+
+    final Pipeline pipeline;
+    final ValidationResult validation;
+    final String pkg;
+    final ClassName job;
+    final ClassName sql;
+    final ClassName lines;
+    final RecordClasses records;
+    final CodeBlock.Builder body = CodeBlock.builder();
+    final List<TypeSpec> classes = new ArrayList<>();
+    final Map<String, Stream> out = new HashMap<>();
+    final Map<String, String> sideOutputs = new HashMap<>();
+    final Map<String, String> dataFiles = new LinkedHashMap<>();
+    private final java.util.Set<String> names = new java.util.HashSet<>(Set.of("env", "data", "output", "args", "params"));
+    private final int defaultParallelism;
+    private boolean checkpointing;
+
+    NativeJob(Pipeline pipeline, ValidationResult validation, String pkg, String className) {
+        this.pipeline = pipeline;
+        this.validation = validation;
+        this.pkg = pkg;
+        this.job = ClassName.get(pkg, className);
+        this.sql = ClassName.get(pkg, "Sql");
+        this.lines = ClassName.get(pkg, "Lines");
+        this.records = new RecordClasses(pkg, Set.of(className, "Sql", "Lines", "CsvParts"));
+        this.defaultParallelism = pipeline.settings().parallelismOrDefault();
+    }
+
+    /** What the project holds: the job class, the record and function classes. Throws listing every node it cannot write. */
+    List<JavaFile> write() {
+        List<Problem> refused = new ArrayList<>();
+        environment();
+        for (String id : validation.order()) {
+            Node n = pipeline.node(id).orElseThrow();
+            try {
+                node(n);
+            } catch (UpstreamRefused e) {
+                // Said of the node upstream; this one is not reached.
+            } catch (JavaExpressions.NotNative e) {
+                refused.add(Problem.error("nodes." + id, id, "\"" + id + "\" (" + n.type() + ") cannot be written as native Flink code: " + e.getMessage()));
+            }
+        }
+        if (!refused.isEmpty()) throw new Refused(refused);
+        List<JavaFile> files = new ArrayList<>();
+        files.add(file(jobClass()));
+        for (TypeSpec t : classes) files.add(file(t));
+        files.addAll(records.files(lines));
+        return files;
+    }
+
+    /** Thrown when some nodes have no native translation; each problem names the node and says why. */
+    static final class Refused extends RuntimeException {
+        final List<Problem> problems;
+
+        Refused(List<Problem> problems) {
+            super(problems.get(0).message());
+            this.problems = problems;
+        }
+    }
+
+    private JavaFile file(TypeSpec t) { return JavaFile.builder(pkg, t).skipJavaLangImports(true).indent("    ").build(); }
+
+    private TypeSpec jobClass() {
+        String name = pipeline.name() == null ? "eddy pipeline" : pipeline.name();
+        MethodSpec main = MethodSpec.methodBuilder("main").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(String[].class, "args").addException(Exception.class)
+                .addJavadoc("Runs the job: {@code --data DIR} holds its input files (default data), {@code --output DIR} receives"
+                        + " what its file sinks write (default output).\n")
+                .addStatement("$T params = $T.fromArgs(args)", ParameterTool.class, ParameterTool.class)
+                .addStatement("$T env = $T.getExecutionEnvironment()", StreamExecutionEnvironment.class, StreamExecutionEnvironment.class)
+                .addStatement("build(env, params.get($S, $S), params.get($S, $S))", "data", "data", "output", "output")
+                .addStatement("env.execute($S)", name).build();
+        MethodSpec build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Adds the pipeline's operators to {@code env}, reading input files under {@code data} and writing under {@code output}.\n")
+                .addParameter(StreamExecutionEnvironment.class, "env").addParameter(String.class, "data").addParameter(String.class, "output")
+                .addCode(body.build()).build();
+        TypeSpec.Builder t = TypeSpec.classBuilder(job).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("The pipeline $S as an Apache Flink DataStream job, written by Eddy.\n", name)
+                .addJavadoc("<p>Each statement of {@link #build} comes from one node of the pipeline; the comment above it names the node.\n")
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(main).addMethod(build);
+        if (pipeline.description() != null) t.addJavadoc("<p>$L\n", pipeline.description());
+        return t.build();
+    }
+
+    // ---- the job ----
+
+    private void environment() {
+        Settings s = pipeline.settings();
+        body.add("// The pipeline's settings\n");
+        body.addStatement("env.setParallelism($L)", defaultParallelism);
+        if (s.maxParallelism() != null) body.addStatement("env.setMaxParallelism($L)", s.maxParallelism());
+        if (s.modeOrDefault() == RuntimeMode.BATCH) body.addStatement("env.setRuntimeMode($T.BATCH)", RuntimeExecutionMode.class);
+        if (s.autoWatermarkInterval() != null) body.addStatement("env.getConfig().setAutoWatermarkInterval($LL)", s.autoWatermarkInterval());
+        if (s.checkpointInterval() != null) {
+            checkpointing = true;
+            boolean atLeastOnce = s.deliveryGuarantee() == dev.eddy.model.DeliveryGuarantee.AT_LEAST_ONCE;
+            if (atLeastOnce) body.addStatement("env.enableCheckpointing($LL, $T.AT_LEAST_ONCE)", s.checkpointInterval(), CheckpointingMode.class);
+            else body.addStatement("env.enableCheckpointing($LL)", s.checkpointInterval());
+            if (s.unalignedCheckpointsOrDefault()) body.addStatement("env.getCheckpointConfig().enableUnalignedCheckpoints()");
+        }
+        if (!checkpointing && pipeline.nodes().stream().anyMatch(n -> n.type().equals("sink.file"))) {
+            checkpointing = true;
+            body.add("// Flink's FileSink commits its part files on checkpoints (and at the end of bounded input): checkpoint every 10 s\n");
+            body.addStatement("env.enableCheckpointing($LL)", 10_000L);
+        }
+        if (s.failAfterRecords() != null || s.randomFailures() != null) {
+            body.add("// Eddy's injected failures (failAfterRecords, randomFailures) are not part of the job: a Flink job fails for its own reasons\n");
+        }
+    }
+
+    private void node(Node n) {
+        String type = n.type();
+        Params p = params(n);
+        if (p.isSet("onError") && p.string("onError").equals("skip")) {
+            throw new JavaExpressions.NotNative("onError \"skip\" (the errors port) has no native translation yet; with \"fail\" a record that fails stops the job, as in Flink");
+        }
+        body.add("\n// $L\n", comment(n));
+        switch (type) {
+            case "source.rows" -> rows(n, p);
+            case "source.file" -> file(n, p);
+            case "map" -> map(n, p);
+            case "filter" -> filter(n, p);
+            case "flat-map" -> flatMap(n, p);
+            case "union" -> union(n);
+            case "rebalance" -> declare(n, input(n, "in").record(), CodeBlock.of("$L.rebalance()", input(n, "in").var()));
+            case "key-by" -> keyBy(n, p);
+            case "reduce" -> reduce(n, p);
+            case "watermarks" -> watermarks(n, p);
+            case "aggregate" -> NativeWindows.rollingAggregate(this, n, p);
+            case "window" -> NativeWindows.window(this, n, p);
+            case "sink.file" -> fileSink(n, p);
+            case "sink.print" -> printSink(n, p);
+            default -> throw new JavaExpressions.NotNative(why(type));
+        }
+    }
+
+    private static String why(String type) {
+        if (type.equals("sink.table")) return "the table sink is the designer's own view; a Flink job writes to a file or prints";
+        if (type.startsWith("source.")) return "this source has no native translation yet (rows and files do); `./eddy run --on flink` runs it through Eddy's reader";
+        return "it has no native translation yet; `./eddy run --on flink` runs it with Eddy's functions on Flink's operators";
+    }
+
+    // ---- sources ----
+
+    private void rows(Node n, Params p) {
+        Schema schema = validation.schema(n.id(), "out");
+        RecordClass r = records.of(schema, n.id());
+        List<Row> rows = p.rows("rows", schema);
+        CodeBlock.Builder values = CodeBlock.builder();
+        for (int i = 0; i < rows.size(); i++) {
+            List<CodeBlock> fields = new ArrayList<>();
+            for (int f = 0; f < schema.size(); f++) fields.add(literal(rows.get(i).get(f), schema.field(f).type()));
+            values.add(i == 0 ? "" : ",\n").add("new $T($L)", r.name, CodeBlock.join(fields, ", "));
+        }
+        CodeBlock from = CodeBlock.of("env.fromData(\n$>$L$<)", values.build());
+        declare(n, r, sourceWatermarks(n, p, r, from));
+    }
+
+    private void file(Node n, Params p) {
+        Schema schema = validation.schema(n.id(), "out");
+        RecordClass r = records.of(schema, n.id());
+        String path = p.string("path");
+        String name = java.nio.file.Path.of(path).getFileName().toString();
+        dataFiles.put(name, path);
+        String format = p.string("format");
+        String source = fresh(n.id() + " files");
+        body.addStatement("$T<$T> $L = $T.forRecordStreamFormat(new $T(), new $T(data, $S)).build()",
+                FileSource.class, String.class, source, FileSource.class, TextLineInputFormat.class, Path.class, name);
+        CodeBlock lines = CodeBlock.of("env.fromSource($L, $T.noWatermarks(), $S)", source, WatermarkStrategy.class, n.id());
+        CodeBlock parsed;
+        if (format.equals("text")) {
+            parsed = CodeBlock.of("$L\n.map($T::new)", lines, r.name);
+        } else if (format.equals("csv")) {
+            r.forms.add(Form.FROM_CSV);
+            r.delimiter = p.string("delimiter").charAt(0);
+            CodeBlock skip = p.bool("header")
+                    ? CodeBlock.of("line -> !line.isBlank() && !line.equals($S)", String.join(String.valueOf(r.delimiter), schema.names()))
+                    : CodeBlock.of("line -> !line.isBlank()");
+            parsed = CodeBlock.of("$L\n.filter($L)\n.map($T::fromCsv)", lines, skip, r.name);
+        } else {
+            throw new JavaExpressions.NotNative("reading " + format + " files has no native translation yet (text and csv do)");
+        }
+        declare(n, r, sourceWatermarks(n, p, r, parsed));
+    }
+
+    /** A source's own watermark strategy, when it has one, as assignTimestampsAndWatermarks right after it. */
+    private CodeBlock sourceWatermarks(Node n, Params p, RecordClass r, CodeBlock stream) {
+        if (!p.isSet("watermarks")) return stream;
+        return CodeBlock.of("$L\n.assignTimestampsAndWatermarks($L)", stream, strategy(n, p, p.string("watermarks"), r));
+    }
+
+    // ---- transformations ----
+
+    private void map(Node n, Params p) {
+        Stream in = input(n, "in");
+        RecordClass r = records.of(validation.schema(n.id(), "out"), n.id());
+        List<CodeBlock> values = new ArrayList<>();
+        for (var f : p.textMap("fields").entrySet()) values.add(expression(f.getValue(), in, null));
+        declare(n, r, CodeBlock.of("$L.map(r -> $L)", in.var(), construct(r, values)));
+    }
+
+    private void filter(Node n, Params p) {
+        Stream in = input(n, "in");
+        CodeBlock condition = expression(p.string("condition"), in, DataType.BOOLEAN);
+        declare(n, in.record(), CodeBlock.of("$L.filter(r -> $T.isTrue($L))", in.var(), sql, condition));
+    }
+
+    private void flatMap(Node n, Params p) {
+        Stream in = input(n, "in");
+        RecordClass r = records.of(validation.schema(n.id(), "out"), n.id());
+        CompiledExpression split = compile(p.string("split"), in.record().schema, null);
+        TypeName element = JavaExpressions.javaType(split.type().element());
+        List<CodeBlock> values = new ArrayList<>();
+        for (String kept : p.strings("keep")) values.add(in.record().get("r", in.record().schema.indexOf(kept)));
+        values.add(CodeBlock.of("e"));
+        CodeBlock fn = CodeBlock.builder().add("($T r, $T<$T> out) -> {\n$>", in.record().name, Collector.class, r.name)
+                .add("$T<$T> parts = $L;\n", List.class, element, java(split, in))
+                .add("if (parts != null) {\n$>for ($T e : parts) out.collect($L);\n$<}\n", element, construct(r, values))
+                .add("$<}").build();
+        declare(n, r, CodeBlock.of("$L.flatMap($L)\n.returns($T.class)", in.var(), fn, r.name));
+    }
+
+    private void union(Node n) {
+        List<Edge> in = edgesInto(n, "in");
+        Stream first = upstream(in.get(0));
+        List<CodeBlock> rest = new ArrayList<>();
+        for (Edge e : in.subList(1, in.size())) rest.add(CodeBlock.of("$L", upstream(e).var()));
+        declare(n, first.record(), rest.isEmpty() ? CodeBlock.of("$L", first.var()) : CodeBlock.of("$L.union($L)", first.var(), CodeBlock.join(rest, ", ")));
+    }
+
+    private void keyBy(Node n, Params p) {
+        Stream in = input(n, "in");
+        List<String> keys = p.strings("key");
+        if (keys.size() > 1) throw new JavaExpressions.NotNative("a key of several columns has no native translation yet (one field or expression does)");
+        CompiledExpression key = compile(keys.get(0), in.record().schema, null);
+        TypeName keyType = JavaExpressions.javaType(key.type());
+        String var = fresh(n.id());
+        String column = validation.bindings().get(n.id()).keyOut().columns().get(0).name();
+        CodeBlock selector = key.ast() instanceof dev.eddy.expr.Expr.FieldRef f
+                ? CodeBlock.of("$T::$L", in.record().name, in.record().javaNames.get(f.index()))
+                : CodeBlock.of("r -> $L", java(key, in));
+        body.addStatement("$T<$T, $T> $L = $L.keyBy($L)", KeyedStream.class, in.record().name, keyType, var, in.var(), selector);
+        out.put(n.id(), new Stream(var, in.record(), keyType, List.of(column)));
+    }
+
+    private void reduce(Node n, Params p) {
+        Stream in = input(n, "in");
+        RecordClass r = in.record();
+        Map<String, String> combine = p.textMap("combine");
+        List<CodeBlock> values = new ArrayList<>();
+        for (int i = 0; i < r.schema.size(); i++) {
+            String how = combine.get(r.schema.field(i).name());
+            values.add(how == null ? r.get("acc", i)
+                    : CodeBlock.of("$T.$L($L, $L)", sql, how.trim().toLowerCase(java.util.Locale.ROOT), r.get("acc", i), r.get("next", i)));
+        }
+        declare(n, r, CodeBlock.of("$L.reduce((acc, next) -> $L)", in.var(), construct(r, values)));
+    }
+
+    private void watermarks(Node n, Params p) {
+        Stream in = input(n, "in");
+        declare(n, in.record(), CodeBlock.of("$L.assignTimestampsAndWatermarks($L)", in.var(), strategy(n, p, p.string("strategy"), in.record())));
+    }
+
+    /** Flink's WatermarkStrategy for a watermarks node or a source's own, with the timestamp expression as its assigner. */
+    private CodeBlock strategy(Node n, Params p, String strategy, RecordClass r) {
+        CodeBlock s = switch (strategy) {
+            case "monotonous" -> CodeBlock.of("$T.<$T>forMonotonousTimestamps()", WatermarkStrategy.class, r.name);
+            case "bounded-out-of-orderness" -> CodeBlock.of("$T.<$T>forBoundedOutOfOrderness($L)", WatermarkStrategy.class, r.name,
+                    duration(p.duration("maxOutOfOrderness")));
+            default -> throw new JavaExpressions.NotNative("the " + strategy + " watermark strategy has no native translation yet"
+                    + " (monotonous and bounded-out-of-orderness do)");
+        };
+        if (!p.isSet("timestamp")) throw new JavaExpressions.NotNative("a strategy without a timestamp expression keeps the source's timestamps, which these sources do not have");
+        CompiledExpression ts = compile(p.string("timestamp"), r.schema, null);
+        s = CodeBlock.of("$L\n.withTimestampAssigner((r, previous) -> $T.eventTime($L, $S))", s, sql, java(ts, r), ts.text());
+        if (p.isSet("idleness")) s = CodeBlock.of("$L\n.withIdleness($L)", s, duration(p.duration("idleness")));
+        return s;
+    }
+
+    // ---- sinks ----
+
+    private void fileSink(Node n, Params p) {
+        Stream in = input(n, "in");
+        String format = p.string("format");
+        RecordClass r = in.record();
+        String ext = format.equals("csv") ? ".csv" : format.equals("jsonl") ? ".jsonl" : ".txt";
+        // The file sink's formats by the names the print sink gives them.
+        String lineFormat = format.equals("jsonl") ? "json" : format.equals("text") ? "row" : format;
+        CodeBlock config = CodeBlock.of("$T.builder().withPartPrefix($S).withPartSuffix($S).build()", OutputFileConfig.class, "part", ext);
+        CodeBlock sink;
+        if (format.equals("csv") && p.bool("header")) {
+            r.forms.add(Form.CSV);
+            sink = CodeBlock.of("$T.forBulkFormat(new $T(output, $S), $T.withHeader($T.csvHeader($T.FIELDS)))\n.withBucketAssigner(new $T<>())"
+                    + "\n.withOutputFileConfig($L)\n.build()", FileSink.class, Path.class, p.string("path"), ClassName.get(pkg, "CsvParts"), lines,
+                    r.name, BasePathBucketAssigner.class, config);
+            needCsvParts();
+        } else {
+            sink = CodeBlock.of("$T.<$T>forRowFormat(new $T(output, $S), new $T<>())\n.withBucketAssigner(new $T<>())\n.withOutputFileConfig($L)\n.build()",
+                    FileSink.class, String.class, Path.class, p.string("path"), SimpleStringEncoder.class, BasePathBucketAssigner.class, config);
+        }
+        String files = fresh(n.id() + " files");
+        body.addStatement("$T<$T> $L = $L", FileSink.class, String.class, files, sink);
+        body.addStatement("$L.map($L)\n.sinkTo($L)\n.name($S)$L", in.var(), text(r, lineFormat), files, n.id(), parallelism(n));
+    }
+
+    private void printSink(Node n, Params p) {
+        Stream in = input(n, "in");
+        CodeBlock print = p.isSet("identifier") ? CodeBlock.of("print($S)", p.string("identifier")) : CodeBlock.of("print()");
+        body.addStatement("$L.map($L)\n.$L\n.name($S)$L", in.var(), text(in.record(), p.string("format")), print, n.id(), parallelism(n));
+    }
+
+    /** The method reference that writes a record in a sink's format. */
+    private CodeBlock text(RecordClass r, String format) {
+        return switch (format) {
+            case "csv" -> {
+                r.forms.add(Form.CSV);
+                yield CodeBlock.of("$T::toCsv", r.name);
+            }
+            case "row" -> {
+                r.forms.add(Form.ROW);
+                yield CodeBlock.of("$T::toRowText", r.name);
+            }
+            default -> {
+                r.forms.add(Form.JSON);
+                yield CodeBlock.of("$T::toJson", r.name);
+            }
+        };
+    }
+
+    /** Whether the job writes CSV part files with headers, and so needs the CsvParts helper. */
+    boolean csvParts;
+
+    private void needCsvParts() { csvParts = true; }
+
+    // ---- helpers the translations share ----
+
+    static Params params(Node n) { return Params.of(n, StandardCatalog.get().type(n.type()).orElseThrow()); }
+
+    CompiledExpression compile(String text, Schema schema, DataType expected) {
+        try {
+            return Expressions.compile(text, schema, expected);
+        } catch (ExpressionError e) {
+            throw new IllegalStateException("a validated pipeline's expression does not compile: " + text, e);
+        }
+    }
+
+    CodeBlock java(CompiledExpression e, Stream in) { return java(e, in.record()); }
+
+    CodeBlock java(CompiledExpression e, RecordClass r) {
+        return new JavaExpressions(sql, f -> r.get("r", f.index())).of(e.ast());
+    }
+
+    CodeBlock expression(String text, Stream in, DataType expected) { return java(compile(text, in.record().schema, expected), in); }
+
+    /** {@code new Record(a, b, ...)}, one argument per line when there are several. */
+    static CodeBlock construct(RecordClass r, List<CodeBlock> values) {
+        if (values.size() <= 2) return CodeBlock.of("new $T($L)", r.name, CodeBlock.join(values, ", "));
+        return CodeBlock.of("new $T(\n$>$L$<)", r.name, CodeBlock.join(values, ",\n"));
+    }
+
+    static CodeBlock duration(long millis) {
+        if (millis % 1000 == 0 && millis != 0) return CodeBlock.of("$T.ofSeconds($L)", Duration.class, millis / 1000);
+        return CodeBlock.of("$T.ofMillis($L)", Duration.class, millis);
+    }
+
+    private static CodeBlock literal(Object v, DataType t) {
+        if (v == null) return CodeBlock.of("null");
+        if (v instanceof java.time.Instant i) return CodeBlock.of("$T.parse($S)", java.time.Instant.class, i.toString());
+        if (v instanceof String s) return CodeBlock.of("$S", s);
+        if (v instanceof Long l) return CodeBlock.of("$LL", l);
+        if (v instanceof Double d) {
+            if (d.isNaN() || d.isInfinite()) throw new JavaExpressions.NotNative("a NaN or infinite value in the rows");
+            return CodeBlock.of("$L", d.toString());
+        }
+        if (v instanceof Boolean b) return CodeBlock.of("$L", b);
+        if (v instanceof List<?> list) {
+            List<CodeBlock> items = new ArrayList<>();
+            for (Object o : list) items.add(literal(o, t.element()));
+            return CodeBlock.of("$T.asList($L)", java.util.Arrays.class, CodeBlock.join(items, ", "));
+        }
+        throw new JavaExpressions.NotNative("a value of type " + t + " in the rows");
+    }
+
+    /** Declares the node's output as a variable named after the node. */
+    void declare(Node n, RecordClass r, CodeBlock value) {
+        String var = fresh(n.id());
+        body.addStatement("$T<$T> $L = $L\n.name($S)$L", DataStream.class, r.name, var, value, n.id(), parallelism(n));
+        out.put(n.id(), new Stream(var, r, null, List.of()));
+    }
+
+    /** {@code .setParallelism(n)} where the node's differs from the job's. */
+    CodeBlock parallelism(Node n) {
+        int p = validation.parallelism().get(n.id());
+        return p == defaultParallelism ? CodeBlock.of("") : CodeBlock.of("\n.setParallelism($L)", p);
+    }
+
+    String fresh(String wanted) {
+        String base = RecordClasses.identifier(wanted);
+        String name = base;
+        for (int i = 2; !names.add(name); i++) name = base + i;
+        return name;
+    }
+
+    List<Edge> edgesInto(Node n, String port) {
+        return pipeline.edges().stream().filter(e -> e.to().equals(n.id()) && e.inPort().equals(port)).toList();
+    }
+
+    /** The stream arriving at a port; several edges into one port are unioned. */
+    Stream input(Node n, String port) {
+        List<Edge> in = edgesInto(n, port);
+        if (in.size() > 1) throw new JavaExpressions.NotNative("several streams into one port; put a union before it");
+        return upstream(in.get(0));
+    }
+
+    /** A node whose input comes from a node that could not be written: nothing to say of it until that one can. */
+    private static final class UpstreamRefused extends RuntimeException {
+        UpstreamRefused() { super(null, null, false, false); }
+    }
+
+    private Stream upstream(Edge e) {
+        if (!out.containsKey(e.from())) throw new UpstreamRefused();
+        if (e.outPort().equals("out")) return out.get(e.from());
+        Stream side = out.get(e.from() + "." + e.outPort());
+        if (side == null) throw new JavaExpressions.NotNative("the \"" + e.outPort() + "\" port of \"" + e.from() + "\" has no native translation yet");
+        return side;
+    }
+
+    String comment(Node n) {
+        StringBuilder b = new StringBuilder("\"" + n.id() + "\" (" + n.type() + ")");
+        List<String> parts = new ArrayList<>();
+        n.paramsView().fields().forEachRemaining(f -> {
+            if (f.getValue().isContainerNode() && f.getValue().size() > 4) return;
+            String v = f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString();
+            parts.add(f.getKey() + ": " + v);
+        });
+        if (!parts.isEmpty()) b.append(' ').append(String.join(", ", parts));
+        return b.toString().replace("\n", " ");
+    }
+
+    static TypeName listOf(TypeName t) { return ParameterizedTypeName.get(ClassName.get(List.class), t); }
+}

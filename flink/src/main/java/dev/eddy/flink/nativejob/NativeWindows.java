@@ -1,0 +1,201 @@
+package dev.eddy.flink.nativejob;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.eddy.catalog.Params;
+import dev.eddy.flink.nativejob.NativeJob.Stream;
+import dev.eddy.flink.nativejob.RecordClasses.RecordClass;
+import dev.eddy.model.Node;
+import dev.eddy.operators.AggregateCall;
+import dev.eddy.types.Schema;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.assigners.EventTimeSessionWindows;
+import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
+import org.apache.flink.streaming.api.windowing.assigners.ProcessingTimeSessionWindows;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingProcessingTimeWindows;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingProcessingTimeWindows;
+import org.apache.flink.streaming.api.windowing.windows.GlobalWindow;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Rolling aggregates and windows as a person writes them in Flink: an AggregateFunction for the
+ * aggregates, a KeyedProcessFunction with value state for the running ones, and for windows
+ * Flink's assigner, lateness and late side output, with a ProcessWindowFunction that adds the
+ * key and the window's bounds to the result.
+ */
+final class NativeWindows {
+    private NativeWindows() {}
+
+    /** The aggregates parameter as calls over the input record. */
+    private static List<AggregateClasses.Call> calls(Params p, RecordClass in) {
+        List<AggregateClasses.Call> calls = new ArrayList<>();
+        for (Map.Entry<String, String> a : p.textMap("aggregates").entrySet()) {
+            AggregateCall.Parsed parsed = AggregateCall.parse(a.getValue());
+            boolean star = parsed.field().equals("*");
+            int field = star ? -1 : in.schema.indexOf(parsed.field());
+            var result = AggregateCall.resultType(parsed.function(), star ? dev.eddy.types.DataType.BIGINT : in.schema.field(field).type());
+            calls.add(new AggregateClasses.Call(a.getKey(), RecordClasses.identifier(a.getKey()), parsed.function(), parsed.field(),
+                    star ? null : in.get("r", field), result));
+        }
+        return calls;
+    }
+
+    /** The output record's arguments after the key and bounds: each aggregate's result, read from {@code acc}. */
+    private static List<CodeBlock> results(List<AggregateClasses.Call> calls) {
+        List<CodeBlock> out = new ArrayList<>();
+        for (AggregateClasses.Call c : calls) out.add(CodeBlock.of("acc.$L()", c.javaName()));
+        return out;
+    }
+
+    static void rollingAggregate(NativeJob job, Node n, Params p) {
+        Stream in = job.input(n, "in");
+        if (!in.keyed()) throw new JavaExpressions.NotNative("a rolling aggregate needs a keyed stream");
+        RecordClass out = job.records.of(job.validation.schema(n.id(), "out"), n.id());
+        List<AggregateClasses.Call> calls = calls(p, in.record());
+        ClassName aggregate = ClassName.get(job.pkg, RecordClasses.upperCamel(n.id()) + "Aggregate");
+        job.classes.add(AggregateClasses.aggregateFunction(aggregate, in.record().name, calls, job.sql, n.id()));
+        ClassName acc = aggregate.nestedClass("Accumulator");
+        ClassName running = ClassName.get(job.pkg, RecordClasses.upperCamel(n.id()) + "Running");
+        List<CodeBlock> values = new ArrayList<>();
+        values.add(CodeBlock.of("context.getCurrentKey()"));
+        values.addAll(results(calls));
+        MethodSpec open = MethodSpec.methodBuilder("open").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .addParameter(OpenContext.class, "openContext")
+                .addStatement("accumulator = getRuntimeContext().getState(new $T<>($S, $T.class))", ValueStateDescriptor.class, "accumulator", acc)
+                .build();
+        ParameterizedTypeName superclass = ParameterizedTypeName.get(ClassName.get(KeyedProcessFunction.class), in.keyType(), in.record().name, out.name);
+        MethodSpec process = MethodSpec.methodBuilder("processElement").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .addParameter(in.record().name, "r").addParameter(superclass.nestedClass("Context"), "context")
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Collector.class), out.name), "out").addException(Exception.class)
+                .addStatement("$T acc = accumulator.value()", acc)
+                .addStatement("acc = aggregate.add(r, acc == null ? aggregate.createAccumulator() : acc)")
+                .addStatement("accumulator.update(acc)")
+                .addStatement("out.collect($L)", NativeJob.construct(out, values)).build();
+        job.classes.add(TypeSpec.classBuilder(running).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("The running aggregates of $S: each record updates its key's accumulator and emits the results so far.\n", n.id())
+                .superclass(superclass)
+                .addField(FieldSpec.builder(aggregate, "aggregate", Modifier.PRIVATE, Modifier.FINAL).initializer("new $T()", aggregate).build())
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(ValueState.class), acc), "accumulator",
+                        Modifier.PRIVATE, Modifier.TRANSIENT).build())
+                .addMethod(open).addMethod(process).build());
+        job.declare(n, out, CodeBlock.of("$L.process(new $T())", in.var(), running));
+    }
+
+    static void window(NativeJob job, Node n, Params p) {
+        Stream in = job.input(n, "in");
+        if (!p.string("function").equals("aggregate")) {
+            throw new JavaExpressions.NotNative("the window function " + p.string("function") + " has no native translation yet (aggregate does)");
+        }
+        if (!p.string("trigger").equals("default") || !p.string("evictor").equals("none") || p.isSet("dynamicGap")) {
+            throw new JavaExpressions.NotNative("triggers, evictors and dynamic gaps have no native translation yet (the assigner's own trigger does)");
+        }
+        String assigner = p.string("assigner");
+        boolean global = assigner.equals("count") || assigner.equals("global");
+        TypeName windowType = ClassName.get(global ? GlobalWindow.class : TimeWindow.class);
+        RecordClass out = job.records.of(job.validation.schema(n.id(), "out"), n.id());
+        List<AggregateClasses.Call> calls = calls(p, in.record());
+        ClassName aggregate = ClassName.get(job.pkg, RecordClasses.upperCamel(n.id()) + "Aggregate");
+        job.classes.add(AggregateClasses.aggregateFunction(aggregate, in.record().name, calls, job.sql, n.id()));
+        ClassName acc = aggregate.nestedClass("Accumulator");
+        ClassName function = ClassName.get(job.pkg, RecordClasses.upperCamel(n.id()) + "Window");
+        job.classes.add(windowFunction(function, n, in, acc, out, windowType, calls, global));
+
+        CodeBlock.Builder w = CodeBlock.builder().add("$L", in.var());
+        String all = in.keyed() ? "" : "All";
+        switch (assigner) {
+            case "count" -> w.add(p.isSet("countSlide") ? "\n.countWindow$L($L, $L)" : "\n.countWindow$L($L)", all, p.integer("count"),
+                    p.integer("countSlide"));
+            case "global" -> w.add("\n.window$L($T.create())", all, GlobalWindows.class);
+            default -> w.add("\n.window$L($L)", all, assigner(p, assigner));
+        }
+        long lateness = p.duration("allowedLateness");
+        if (lateness > 0) w.add("\n.allowedLateness($L)", NativeJob.duration(lateness));
+        String lateTag = null;
+        if (job.pipeline.edges().stream().anyMatch(e -> e.from().equals(n.id()) && e.outPort().equals("late"))) {
+            lateTag = job.fresh(n.id() + " late");
+            job.body.addStatement("$T<$T> $L = new $T<>($S) {}", OutputTag.class, in.record().name, lateTag, OutputTag.class, n.id() + "-late");
+            w.add("\n.sideOutputLateData($L)", lateTag);
+        }
+        w.add("\n.aggregate(new $T(), new $T())", aggregate, function);
+        if (lateTag == null) {
+            job.declare(n, out, w.build());
+            return;
+        }
+        String var = job.fresh(n.id());
+        job.body.addStatement("$T<$T> $L = $L\n.name($S)$L", SingleOutputStreamOperator.class, out.name, var, w.build(), n.id(), job.parallelism(n));
+        job.out.put(n.id(), new Stream(var, out, null, List.of()));
+        String late = job.fresh(n.id() + " too late");
+        job.body.add("// The records too late for every window they belong to: the side output of $S\n", n.id());
+        job.body.addStatement("$T<$T> $L = $L.getSideOutput($L)", org.apache.flink.streaming.api.datastream.DataStream.class, in.record().name,
+                late, var, lateTag);
+        job.out.put(n.id() + ".late", new Stream(late, in.record(), null, List.of()));
+    }
+
+    private static CodeBlock assigner(Params p, String assigner) {
+        boolean event = p.string("time").equals("event");
+        long offset = p.duration("offset");
+        return switch (assigner) {
+            case "tumbling" -> offset == 0
+                    ? CodeBlock.of("$T.of($L)", event ? TumblingEventTimeWindows.class : TumblingProcessingTimeWindows.class, NativeJob.duration(p.duration("size")))
+                    : CodeBlock.of("$T.of($L, $L)", event ? TumblingEventTimeWindows.class : TumblingProcessingTimeWindows.class,
+                            NativeJob.duration(p.duration("size")), NativeJob.duration(offset));
+            case "sliding" -> offset == 0
+                    ? CodeBlock.of("$T.of($L, $L)", event ? SlidingEventTimeWindows.class : SlidingProcessingTimeWindows.class,
+                            NativeJob.duration(p.duration("size")), NativeJob.duration(p.duration("slide")))
+                    : CodeBlock.of("$T.of($L, $L, $L)", event ? SlidingEventTimeWindows.class : SlidingProcessingTimeWindows.class,
+                            NativeJob.duration(p.duration("size")), NativeJob.duration(p.duration("slide")), NativeJob.duration(offset));
+            case "session" -> CodeBlock.of("$T.withGap($L)", event ? EventTimeSessionWindows.class : ProcessingTimeSessionWindows.class,
+                    NativeJob.duration(p.duration("gap")));
+            default -> throw new JavaExpressions.NotNative("the " + assigner + " assigner has no native translation");
+        };
+    }
+
+    /** The ProcessWindowFunction that turns a window's accumulator into the output record: key, bounds, aggregates. */
+    private static TypeSpec windowFunction(ClassName name, Node n, Stream in, ClassName acc, RecordClass out, TypeName window,
+                                           List<AggregateClasses.Call> calls, boolean global) {
+        List<CodeBlock> values = new ArrayList<>();
+        if (in.keyed()) values.add(CodeBlock.of("key"));
+        if (global) {
+            values.add(CodeBlock.of("null"));
+            values.add(CodeBlock.of("null"));
+        } else {
+            values.add(CodeBlock.of("$T.ofEpochMilli(context.window().getStart())", Instant.class));
+            values.add(CodeBlock.of("$T.ofEpochMilli(context.window().getEnd())", Instant.class));
+        }
+        values.addAll(results(calls));
+        ParameterizedTypeName superclass = in.keyed()
+                ? ParameterizedTypeName.get(ClassName.get(ProcessWindowFunction.class), acc, out.name, in.keyType(), window)
+                : ParameterizedTypeName.get(ClassName.get(ProcessAllWindowFunction.class), acc, out.name, window);
+        MethodSpec.Builder process = MethodSpec.methodBuilder("process").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+        if (in.keyed()) process.addParameter(in.keyType(), "key");
+        process.addParameter(superclass.nestedClass("Context"), "context")
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), acc), "accumulators")
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Collector.class), out.name), "out")
+                .addStatement("$T acc = accumulators.iterator().next()", acc)
+                .addStatement("out.collect($L)", NativeJob.construct(out, values));
+        Schema schema = out.schema;
+        return TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("One record per firing of a window of $S: $L.\n", n.id(), String.join(", ", schema.names()))
+                .superclass(superclass).addMethod(process.build()).build();
+    }
+}

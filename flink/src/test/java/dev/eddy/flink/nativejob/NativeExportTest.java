@@ -1,0 +1,188 @@
+package dev.eddy.flink.nativejob;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eddy.model.Pipeline;
+import dev.eddy.model.PipelineReader;
+import dev.eddy.run.PipelineRunner;
+import dev.eddy.run.RunOptions;
+import dev.eddy.validate.InvalidPipelineException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every sample exported as native Flink code: its project compiles with nothing of Eddy on the
+ * class path but the two helpers it carries in source, its job runs in a Flink MiniCluster, and
+ * what its sinks print and write equals what Eddy's run of the same pipeline prints and writes
+ * (without the injected failures, which are not part of a Flink job). A sample with a node the
+ * export cannot write yet is refused, naming the node and why.
+ */
+class NativeExportTest {
+    @TempDir
+    Path work;
+
+    /** Every pipeline file of the samples: folder/name. */
+    static Stream<String> pipelines() throws IOException {
+        List<String> all = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(Path.of("../samples"))) {
+            for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
+                try (Stream<Path> files = Files.list(d)) {
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().forEach(f -> all.add(d.getFileName() + "/" + f.getFileName()));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    /** The samples whose every node the export writes natively today. */
+    private static final List<String> NATIVE = List.of("basic-operations/basic-operations.json", "word-count/word-count.json",
+            "failure-and-recovery/failure-and-recovery.json", "delivery-guarantees/at-least-once.json",
+            "delivery-guarantees/at-most-once.json", "delivery-guarantees/exactly-once.json");
+
+    @ParameterizedTest
+    @MethodSource("pipelines")
+    void aSampleRunsAsNativeFlinkCodeWithEddysOutputOrIsRefusedWithTheReason(String sample) throws Exception {
+        Path file = Path.of("../samples", sample).toAbsolutePath().normalize();
+        Pipeline pipeline = PipelineReader.read(file);
+        Path project = work.resolve("project");
+        NativeProject.Written written;
+        try {
+            written = NativeProject.write(pipeline, file.getParent(), project);
+        } catch (InvalidPipelineException e) {
+            assertFalse(NATIVE.contains(sample), sample + " should export: " + e.getMessage());
+            assertTrue(e.problems().stream().allMatch(p -> p.message().contains("cannot be written as native Flink code: ")), e.getMessage());
+            return;
+        }
+        assertTrue(NATIVE.contains(sample), sample + " now exports natively: add it to NATIVE");
+        String pom = Files.readString(project.resolve("pom.xml"));
+        assertFalse(pom.contains("dev.eddy"), "the project depends on Apache Flink only:\n" + pom);
+        try (Stream<Path> sources = Files.walk(project.resolve("src"))) {
+            for (Path s : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                assertFalse(Files.readString(s).contains("dev.eddy"), s + " refers to Eddy");
+            }
+        }
+        Outputs eddy = eddy(pipeline, file.getParent(), work.resolve("eddy"));
+        Outputs flink = flink(written, project, work.resolve("flink"));
+        assertEquals(eddy.printed(), flink.printed(), sample + ": printed\n" + Files.readString(written.source()));
+        assertEquals(eddy.files(), flink.files(), sample + ": files\n" + Files.readString(written.source()));
+        assertTrue(!eddy.printed().isEmpty() || !eddy.files().isEmpty(), "the sample has output to compare");
+    }
+
+    /** What a run printed (sorted: subtasks interleave) and wrote, per sink folder (each folder's lines sorted, CSV headers apart). */
+    record Outputs(List<String> printed, TreeMap<String, List<String>> files) {}
+
+    private static Outputs eddy(Pipeline pipeline, Path dir, Path out) throws Exception {
+        var s = pipeline.settings();
+        Pipeline p = dev.eddy.flink.translate.FlinkTranslator.withoutScriptedFaults(pipeline)
+                .withSettings(s.withFaultTolerance(s.checkpointInterval(), s.restartAttempts(), s.restartDelay(), null, s.deliveryGuarantee())
+                        .withRandomFailures(null));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        var result = PipelineRunner.standard().prepare(p, dir, RunOptions.defaults().withOutputDir(out)
+                .withStdout(new PrintStream(printed, true))).run();
+        assertTrue(result.succeeded(), result.failure());
+        return new Outputs(sorted(printed.toString().lines().toList()), files(out));
+    }
+
+    private static Outputs flink(NativeProject.Written written, Path project, Path out) throws Exception {
+        ClassLoader loader = Compiled.compile(project.resolve("src/main/java"), project.resolve("classes"));
+        return run(loader, project.resolve("classes"), written.mainClass(), project.resolve("data"), out);
+    }
+
+    /** Runs the job's build(env, data, output) in a MiniCluster with {@code classes} (a folder or the job jar) on the job's class path. */
+    private static Outputs run(ClassLoader loader, Path classes, String mainClass, Path data, Path out) throws Exception {
+        Class<?> job = loader.loadClass(mainClass);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream before = System.out;
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        try {
+            System.setOut(new PrintStream(printed, true));
+            Thread.currentThread().setContextClassLoader(loader);
+            // The job's classes reach the MiniCluster's tasks as a flink run's jar would: on the job's class path.
+            var conf = new org.apache.flink.configuration.Configuration();
+            conf.set(org.apache.flink.configuration.PipelineOptions.CLASSPATHS, List.of(classes.toUri().toURL().toString()));
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+            job.getMethod("build", StreamExecutionEnvironment.class, String.class, String.class)
+                    .invoke(null, env, data.toString(), out.toString());
+            // The file sinks commit at the checkpoint after the end of the input: take it soon rather than in 10 s.
+            env.getCheckpointConfig().setCheckpointInterval(100);
+            env.execute();
+        } finally {
+            System.setOut(before);
+            Thread.currentThread().setContextClassLoader(context);
+        }
+        return new Outputs(sorted(printed.toString().lines().filter(l -> l.contains("> ") || !l.isBlank()).toList()), files(out));
+    }
+
+    private static List<String> sorted(List<String> lines) {
+        List<String> s = new ArrayList<>(lines);
+        s.sort(null);
+        return s;
+    }
+
+    /** Each sink folder's committed part files (hidden in-progress ones are not output), as sorted lines; a CSV header once. */
+    private static TreeMap<String, List<String>> files(Path out) throws IOException {
+        TreeMap<String, List<String>> all = new TreeMap<>();
+        if (!Files.isDirectory(out)) return all;
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
+                String folder = out.relativize(f.getParent()).toString();
+                List<String> lines = new ArrayList<>(Files.readAllLines(f));
+                List<String> kept = all.computeIfAbsent(folder, k -> new ArrayList<>());
+                if (f.toString().endsWith(".csv") && !lines.isEmpty()) {
+                    String header = lines.remove(0);
+                    if (!kept.contains("header: " + header)) kept.add("header: " + header);
+                }
+                kept.addAll(lines);
+            }
+        }
+        all.replaceAll((k, v) -> sorted(v));
+        return all;
+    }
+
+    /** The test of the project itself: plain Maven builds it, and its jar, which holds nothing of Eddy, runs the job. */
+    @Test
+    void theExportedProjectBuildsWithMavenAndItsJarRunsTheJob() throws Exception {
+        Path file = Path.of("../samples/word-count/word-count.json").toAbsolutePath().normalize();
+        Pipeline pipeline = PipelineReader.read(file);
+        Path project = work.resolve("word-count");
+        NativeProject.Written written = NativeProject.write(pipeline, file.getParent(), project);
+        Process mvn = new ProcessBuilder(Path.of("../mvnw").toAbsolutePath().normalize().toString(), "-B", "-q", "-f",
+                project.resolve("pom.xml").toString(), "package").redirectErrorStream(true).start();
+        String log = new String(mvn.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(mvn.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), log);
+        assertEquals(0, mvn.exitValue(), log);
+        Path jar = project.resolve("target/" + written.jarName());
+        try (var zip = new java.util.jar.JarFile(jar.toFile())) {
+            assertEquals(written.mainClass(), zip.getManifest().getMainAttributes().getValue("Main-Class"));
+            assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("dev/eddy")), "nothing of Eddy in the job jar");
+        }
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            assertEquals(eddy(pipeline, file.getParent(), work.resolve("eddy")),
+                    run(loader, jar, written.mainClass(), project.resolve("data"), work.resolve("flink")));
+        }
+    }
+
+    @Test
+    void aNodeThatCannotBeWrittenNativelyIsNamedWithTheReason() throws Exception {
+        Path file = Path.of("../samples/temperature-alert/temperature-alert.json").toAbsolutePath().normalize();
+        InvalidPipelineException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidPipelineException.class,
+                () -> NativeProject.write(PipelineReader.read(file), file.getParent(), work.resolve("p")));
+        assertEquals(List.of("\"alert\" (process) cannot be written as native Flink code: it has no native translation yet;"
+                + " `./eddy run --on flink` runs it with Eddy's functions on Flink's operators"),
+                e.problems().stream().map(dev.eddy.validate.Problem::message).toList());
+    }
+}
