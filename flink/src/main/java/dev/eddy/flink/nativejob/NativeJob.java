@@ -77,14 +77,24 @@ final class NativeJob {
     private final int defaultParallelism;
     private boolean checkpointing;
 
-    NativeJob(Pipeline pipeline, ValidationResult validation, String pkg, String className) {
+    /** How the export writes the job: {@code paced} keeps the sources' rates (false: as fast as Flink reads, for benchmarks). */
+    record Options(boolean paced) {
+        static final Options DEFAULT = new Options(true);
+    }
+
+    final Options options;
+    /** Whether a generator needs Eddy's Seeds (SplitMix64 by position) in the project. */
+    boolean seeds;
+
+    NativeJob(Pipeline pipeline, ValidationResult validation, String pkg, String className, Options options) {
+        this.options = options;
         this.pipeline = pipeline;
         this.validation = validation;
         this.pkg = pkg;
         this.job = ClassName.get(pkg, className);
         this.sql = ClassName.get(pkg, "Sql");
         this.lines = ClassName.get(pkg, "Lines");
-        this.records = new RecordClasses(pkg, Set.of(className, "Sql", "Lines", "CsvParts"));
+        this.records = new RecordClasses(pkg, Set.of(className, "Sql", "Lines", "CsvParts", "Seeds"));
         this.defaultParallelism = pipeline.settings().parallelismOrDefault();
     }
 
@@ -179,8 +189,10 @@ final class NativeJob {
         }
         body.add("\n// $L\n", comment(n));
         switch (type) {
-            case "source.rows" -> rows(n, p);
-            case "source.file" -> file(n, p);
+            case "source.rows" -> NativeSources.rows(this, n, p);
+            case "source.file" -> NativeSources.file(this, n, p);
+            case "source.sequence" -> NativeSources.sequence(this, n, p);
+            case "source.sensors", "source.payments" -> NativeSources.generator(this, n, p);
             case "map" -> map(n, p);
             case "filter" -> filter(n, p);
             case "flat-map" -> flatMap(n, p);
@@ -201,55 +213,6 @@ final class NativeJob {
         if (type.equals("sink.table")) return "the table sink is the designer's own view; a Flink job writes to a file or prints";
         if (type.startsWith("source.")) return "this source has no native translation yet (rows and files do); `./eddy run --on flink` runs it through Eddy's reader";
         return "it has no native translation yet; `./eddy run --on flink` runs it with Eddy's functions on Flink's operators";
-    }
-
-    // ---- sources ----
-
-    private void rows(Node n, Params p) {
-        Schema schema = validation.schema(n.id(), "out");
-        RecordClass r = records.of(schema, n.id());
-        List<Row> rows = p.rows("rows", schema);
-        CodeBlock.Builder values = CodeBlock.builder();
-        for (int i = 0; i < rows.size(); i++) {
-            List<CodeBlock> fields = new ArrayList<>();
-            for (int f = 0; f < schema.size(); f++) fields.add(literal(rows.get(i).get(f), schema.field(f).type()));
-            values.add(i == 0 ? "" : ",\n").add("new $T($L)", r.name, CodeBlock.join(fields, ", "));
-        }
-        CodeBlock from = CodeBlock.of("env.fromData(\n$>$L$<)", values.build());
-        declare(n, r, sourceWatermarks(n, p, r, from));
-    }
-
-    private void file(Node n, Params p) {
-        Schema schema = validation.schema(n.id(), "out");
-        RecordClass r = records.of(schema, n.id());
-        String path = p.string("path");
-        String name = java.nio.file.Path.of(path).getFileName().toString();
-        dataFiles.put(name, path);
-        String format = p.string("format");
-        String source = fresh(n.id() + " files");
-        body.addStatement("$T<$T> $L = $T.forRecordStreamFormat(new $T(), new $T(data, $S)).build()",
-                FileSource.class, String.class, source, FileSource.class, TextLineInputFormat.class, Path.class, name);
-        CodeBlock lines = CodeBlock.of("env.fromSource($L, $T.noWatermarks(), $S)", source, WatermarkStrategy.class, n.id());
-        CodeBlock parsed;
-        if (format.equals("text")) {
-            parsed = CodeBlock.of("$L\n.map($T::new)", lines, r.name);
-        } else if (format.equals("csv")) {
-            r.forms.add(Form.FROM_CSV);
-            r.delimiter = p.string("delimiter").charAt(0);
-            CodeBlock skip = p.bool("header")
-                    ? CodeBlock.of("line -> !line.isBlank() && !line.equals($S)", String.join(String.valueOf(r.delimiter), schema.names()))
-                    : CodeBlock.of("line -> !line.isBlank()");
-            parsed = CodeBlock.of("$L\n.filter($L)\n.map($T::fromCsv)", lines, skip, r.name);
-        } else {
-            throw new JavaExpressions.NotNative("reading " + format + " files has no native translation yet (text and csv do)");
-        }
-        declare(n, r, sourceWatermarks(n, p, r, parsed));
-    }
-
-    /** A source's own watermark strategy, when it has one, as assignTimestampsAndWatermarks right after it. */
-    private CodeBlock sourceWatermarks(Node n, Params p, RecordClass r, CodeBlock stream) {
-        if (!p.isSet("watermarks")) return stream;
-        return CodeBlock.of("$L\n.assignTimestampsAndWatermarks($L)", stream, strategy(n, p, p.string("watermarks"), r));
     }
 
     // ---- transformations ----
@@ -325,7 +288,7 @@ final class NativeJob {
     }
 
     /** Flink's WatermarkStrategy for a watermarks node or a source's own, with the timestamp expression as its assigner. */
-    private CodeBlock strategy(Node n, Params p, String strategy, RecordClass r) {
+    CodeBlock strategy(Node n, Params p, String strategy, RecordClass r) {
         CodeBlock s = switch (strategy) {
             case "monotonous" -> CodeBlock.of("$T.<$T>forMonotonousTimestamps()", WatermarkStrategy.class, r.name);
             case "bounded-out-of-orderness" -> CodeBlock.of("$T.<$T>forBoundedOutOfOrderness($L)", WatermarkStrategy.class, r.name,
@@ -426,7 +389,7 @@ final class NativeJob {
         return CodeBlock.of("$T.ofMillis($L)", Duration.class, millis);
     }
 
-    private static CodeBlock literal(Object v, DataType t) {
+    static CodeBlock literal(Object v, DataType t) {
         if (v == null) return CodeBlock.of("null");
         if (v instanceof java.time.Instant i) return CodeBlock.of("$T.parse($S)", java.time.Instant.class, i.toString());
         if (v instanceof String s) return CodeBlock.of("$S", s);

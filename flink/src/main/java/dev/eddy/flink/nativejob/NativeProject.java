@@ -35,11 +35,16 @@ public final class NativeProject {
      * @throws InvalidPipelineException when the pipeline is invalid or a node has no native translation, each named with why
      */
     public static Written write(Pipeline pipeline, Path baseDir, Path dir) throws IOException, InvalidPipelineException {
+        return write(pipeline, baseDir, dir, true);
+    }
+
+    /** As {@link #write(Pipeline, Path, Path)}; {@code paced} false drops the sources' rates, so the job reads as fast as Flink can. */
+    public static Written write(Pipeline pipeline, Path baseDir, Path dir, boolean paced) throws IOException, InvalidPipelineException {
         Pipeline p = FlinkTranslator.withoutScriptedFaults(pipeline);
         ValidationResult v = FlinkTranslator.validate(p);
         String artifact = artifactName(p.name());
         String className = className(artifact);
-        NativeJob job = new NativeJob(p, v, PACKAGE, className);
+        NativeJob job = new NativeJob(p, v, PACKAGE, className, new NativeJob.Options(paced));
         List<JavaFile> files;
         try {
             files = job.write();
@@ -52,7 +57,8 @@ public final class NativeProject {
         List<String> helpers = new ArrayList<>(List.of("Sql", "Lines"));
         if (job.csvParts) helpers.add("CsvParts");
         Path pkgDir = sources.resolve(PACKAGE.replace('.', '/'));
-        for (String h : helpers) Files.writeString(pkgDir.resolve(h + ".java"), helper(h));
+        for (String h : helpers) Files.writeString(pkgDir.resolve(h + ".java"), helper("sql/" + h + ".java", "dev.eddy.flink.nativejob.sql"));
+        if (job.seeds) Files.writeString(pkgDir.resolve("Seeds.java"), helper("/dev/eddy/connectors/Seeds.java", "dev.eddy.connectors"));
         Path data = dir.resolve("data");
         for (var f : job.dataFiles.entrySet()) {
             Files.createDirectories(data);
@@ -63,12 +69,12 @@ public final class NativeProject {
         return new Written(dir, pkgDir.resolve(className + ".java"), PACKAGE + "." + className, artifact + "-job.jar");
     }
 
-    /** A helper's source, moved into the job's package. */
-    private static String helper(String name) throws IOException {
-        try (InputStream in = NativeProject.class.getResourceAsStream("sql/" + name + ".java")) {
-            if (in == null) throw new IOException("the helper " + name + ".java is missing from Eddy's jar");
+    /** A helper's source (Eddy's own, shipped in its jars), moved into the job's package. */
+    private static String helper(String resource, String pkg) throws IOException {
+        try (InputStream in = NativeProject.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IOException("the helper " + resource + " is missing from Eddy's jar");
             String s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return s.replace("package dev.eddy.flink.nativejob.sql;", "package " + PACKAGE + ";");
+            return s.replace("package " + pkg + ";", "package " + PACKAGE + ";");
         }
     }
 

@@ -123,8 +123,10 @@ final class NativeWindows {
         CodeBlock.Builder w = CodeBlock.builder().add("$L", in.var());
         String all = in.keyed() ? "" : "All";
         switch (assigner) {
-            case "count" -> w.add(p.isSet("countSlide") ? "\n.countWindow$L($L, $L)" : "\n.countWindow$L($L)", all, p.integer("count"),
-                    p.integer("countSlide"));
+            case "count" -> {
+                if (p.isSet("countSlide")) w.add("\n.countWindow$L($L, $L)", all, p.integer("count"), p.integer("countSlide"));
+                else w.add("\n.countWindow$L($L)", all, p.integer("count"));
+            }
             case "global" -> w.add("\n.window$L($T.create())", all, GlobalWindows.class);
             default -> w.add("\n.window$L($L)", all, assigner(p, assigner));
         }

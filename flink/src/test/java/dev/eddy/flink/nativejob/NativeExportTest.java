@@ -51,17 +51,21 @@ class NativeExportTest {
     /** The samples whose every node the export writes natively today. */
     private static final List<String> NATIVE = List.of("basic-operations/basic-operations.json", "word-count/word-count.json",
             "failure-and-recovery/failure-and-recovery.json", "delivery-guarantees/at-least-once.json",
-            "delivery-guarantees/at-most-once.json", "delivery-guarantees/exactly-once.json");
+            "delivery-guarantees/at-most-once.json", "delivery-guarantees/exactly-once.json",
+            "late-sensor-readings/late-sensor-readings.json", "sliding-and-count-windows/sliding-and-count-windows.json",
+            "payments-per-province/payments-per-province.json");
 
     @ParameterizedTest
     @MethodSource("pipelines")
     void aSampleRunsAsNativeFlinkCodeWithEddysOutputOrIsRefusedWithTheReason(String sample) throws Exception {
         Path file = Path.of("../samples", sample).toAbsolutePath().normalize();
+        // Periodic watermarks follow the clock, which differs between runs: both engines watermark at the end only.
         Pipeline pipeline = PipelineReader.read(file);
+        pipeline = pipeline.withSettings(pipeline.settings().withAutoWatermarkInterval(0L));
         Path project = work.resolve("project");
         NativeProject.Written written;
         try {
-            written = NativeProject.write(pipeline, file.getParent(), project);
+            written = NativeProject.write(pipeline, file.getParent(), project, false);
         } catch (InvalidPipelineException e) {
             assertFalse(NATIVE.contains(sample), sample + " should export: " + e.getMessage());
             assertTrue(e.problems().stream().allMatch(p -> p.message().contains("cannot be written as native Flink code: ")), e.getMessage());
@@ -150,6 +154,8 @@ class NativeExportTest {
             }
         }
         all.replaceAll((k, v) -> sorted(v));
+        // A sink that received nothing: Eddy leaves an empty part file, Flink's FileSink none.
+        all.values().removeIf(List::isEmpty);
         return all;
     }
 
