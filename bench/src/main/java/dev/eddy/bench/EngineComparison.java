@@ -18,22 +18,28 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Eddy and Flink side by side, in one JVM: the same pipeline files, the same generator, a sink
- * that counts and digests; each row alternates which engine goes first, every run's digest must
- * equal the other engine's, and min/median/max throughput are reported. Flink runs on a warm
- * in-process cluster at parallelism 1, its job submission included in its time.
+ * that counts and digests. Flink runs twice: the pipeline through the bridge (Flink's operators,
+ * Eddy's functions) and as the native job {@code export-flink} writes (what a person would write
+ * by hand, no Eddy code). Each row rotates which goes first, every run's digest must equal the
+ * others', and min/median/max throughput are reported. Flink runs on a warm in-process cluster at
+ * parallelism 1, its job submission included in its time.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar dev.eddy.bench.EngineComparison [RECORDS] [RUNS] [ROW] [FORKS]}
  */
 public final class EngineComparison {
     /** One row's figures: records/s per engine, every run sorted, and the digest both agreed on. */
-    public record Row(String name, long records, double[] eddy, double[] flink, long digest) {
+    public record Row(String name, long records, double[] eddy, double[] flink, double[] nativeFlink, long digest) {
         double ratio() { return median(eddy) / median(flink); }
+
+        double nativeRatio() { return median(eddy) / median(nativeFlink); }
 
         Row plus(Row other) {
             check(name, digest, other.digest);
-            return new Row(name, records, sorted(eddy, other.eddy), sorted(flink, other.flink), digest);
+            return new Row(name, records, sorted(eddy, other.eddy), sorted(flink, other.flink), sorted(nativeFlink, other.nativeFlink), digest);
         }
     }
+
+    private final NativeJobs nativeJobs = new NativeJobs();
 
     private final FlinkCluster cluster;
 
@@ -59,7 +65,7 @@ public final class EngineComparison {
             for (String line : fork(n, runs, only)) {
                 String[] c = line.split("\t");
                 if (c[0].equals("ROW")) {
-                    Row r = new Row(c[1], Long.parseLong(c[2]), numbers(c[4]), numbers(c[5]), Long.parseLong(c[3]));
+                    Row r = new Row(c[1], Long.parseLong(c[2]), numbers(c[4]), numbers(c[5]), numbers(c[6]), Long.parseLong(c[3]));
                     rows.merge(r.name(), r, Row::plus);
                 } else if (c[0].equals("FIRST")) {
                     first = new double[][] {sorted(first[0], numbers(c[1])), sorted(first[1], numbers(c[2]))};
@@ -67,10 +73,11 @@ public final class EngineComparison {
             }
         }
         System.out.printf(Locale.ROOT, "%d forks × %d runs per row, after a warm-up run in each fork%n%n", forks, runs);
-        System.out.println("| row | records | Eddy records/s (min / median / max) | Flink records/s (min / median / max) | Eddy/Flink |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: |");
+        System.out.println("| row | records | Eddy records/s (min / median / max) | Flink through the bridge | native Flink job | Eddy/bridge | Eddy/native |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Row r : rows.values()) {
-            System.out.printf(Locale.ROOT, "| %s | %,d | %s | %s | %.2f |%n", r.name(), r.records(), figures(r.eddy()), figures(r.flink()), r.ratio());
+            System.out.printf(Locale.ROOT, "| %s | %,d | %s | %s | %s | %.2f | %.2f |%n", r.name(), r.records(), figures(r.eddy()),
+                    figures(r.flink()), figures(r.nativeFlink()), r.ratio(), r.nativeRatio());
         }
         if (first[0].length > 0) {
             System.out.println();
@@ -84,7 +91,8 @@ public final class EngineComparison {
     private static void measureHere(long n, int runs, String only) throws Exception {
         try (FlinkCluster cluster = FlinkCluster.start(2)) {
             for (Row r : new EngineComparison(cluster).all(n, runs, only)) {
-                System.out.println("ROW\t" + r.name() + "\t" + r.records() + "\t" + r.digest() + "\t" + raw(r.eddy()) + "\t" + raw(r.flink()));
+                System.out.println("ROW\t" + r.name() + "\t" + r.records() + "\t" + r.digest() + "\t" + raw(r.eddy()) + "\t" + raw(r.flink())
+                        + "\t" + raw(r.nativeFlink()));
             }
             if ("time to first result".contains(only)) {
                 FirstResult.Figures f = new FirstResult(cluster).measure(Math.max(runs, 5));
@@ -144,25 +152,21 @@ public final class EngineComparison {
     }
 
     public Row measure(String name, Pipeline p, long records, int runs) throws Exception {
-        // Warm both engines up on this pipeline once; the runs then alternate who goes first.
+        // Warm every engine up on this pipeline once; the runs then rotate who goes first.
         long digest = eddy(p).digest;
         check(name, digest, flink(p).digest);
-        double[] e = new double[runs];
-        double[] f = new double[runs];
+        check(name, digest, nativeFlink(p).digest);
+        double[][] perSecond = new double[3][runs];
         for (int i = 0; i < runs; i++) {
-            boolean eddyFirst = i % 2 == 0;
-            Timed a = eddyFirst ? eddy(p) : flink(p);
-            Timed b = eddyFirst ? flink(p) : eddy(p);
-            Timed te = eddyFirst ? a : b;
-            Timed tf = eddyFirst ? b : a;
-            check(name, digest, te.digest);
-            check(name, digest, tf.digest);
-            e[i] = records / (te.nanos / 1e9);
-            f[i] = records / (tf.nanos / 1e9);
+            for (int k = 0; k < 3; k++) {
+                int engine = (i + k) % 3;
+                Timed t = engine == 0 ? eddy(p) : engine == 1 ? flink(p) : nativeFlink(p);
+                check(name, digest, t.digest);
+                perSecond[engine][i] = records / (t.nanos / 1e9);
+            }
         }
-        java.util.Arrays.sort(e);
-        java.util.Arrays.sort(f);
-        return new Row(name, records, e, f, digest);
+        for (double[] v : perSecond) java.util.Arrays.sort(v);
+        return new Row(name, records, perSecond[0], perSecond[1], perSecond[2], digest);
     }
 
     private static void check(String row, long expected, long actual) {
@@ -188,18 +192,35 @@ public final class EngineComparison {
         return new Timed(t, digest == null ? 0 : digest);
     }
 
+    /** The native job: its jar submitted to the cluster through REST, as flink run does; compiling it is not timed. */
+    Timed nativeFlink(Pipeline p) throws Exception {
+        NativeJobs.Job job = nativeJobs.of(p);
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("eddy-native-run");
+        long t0 = System.nanoTime();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.host(), cluster.port(), job.jar().toString());
+        configureCheckpoints(env, p);
+        NativeJobs.build(job, env, work);
+        JobExecutionResult r = env.execute(p.name() == null ? "native" : p.name());
+        long t = System.nanoTime() - t0;
+        Long digest = r.getAccumulatorResult("digest:out");
+        return new Timed(t, digest == null ? 0 : digest);
+    }
+
+    /** The JobManager's default storage refuses checkpoints over 5 MB, and the job then fails over: write them to files. */
+    private static void configureCheckpoints(StreamExecutionEnvironment env, Pipeline p) throws java.io.IOException {
+        if (p.settings().checkpointInterval() == null) return;
+        org.apache.flink.configuration.Configuration c = new org.apache.flink.configuration.Configuration();
+        c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                java.nio.file.Files.createTempDirectory("flink-checkpoints").toUri().toString());
+        env.configure(c);
+    }
+
     /** Translates the pipeline, submits it to the cluster through REST and waits for its result. */
     static JobExecutionResult execute(FlinkCluster cluster, Pipeline p) throws Exception {
         JobCode job = FlinkTranslator.translate(p, Path.of("."), FlinkTranslator.Sinks.FLINK);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.host(), cluster.port());
-        if (p.settings().checkpointInterval() != null) {
-            // The JobManager's default storage refuses checkpoints over 5 MB, and the job then fails over: write them to files.
-            org.apache.flink.configuration.Configuration c = new org.apache.flink.configuration.Configuration();
-            c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-            c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                    java.nio.file.Files.createTempDirectory("flink-checkpoints").toUri().toString());
-            env.configure(c);
-        }
+        configureCheckpoints(env, p);
         new JobBuilder(env, job, false).build();
         return env.execute(job.jobName());
     }

@@ -94,7 +94,7 @@ final class NativeJob {
         this.job = ClassName.get(pkg, className);
         this.sql = ClassName.get(pkg, "Sql");
         this.lines = ClassName.get(pkg, "Lines");
-        this.records = new RecordClasses(pkg, Set.of(className, "Sql", "Lines", "CsvParts", "Seeds"));
+        this.records = new RecordClasses(pkg, Set.of(className, "Sql", "Lines", "CsvParts", "Seeds", "CountAndDigest"));
         this.defaultParallelism = pipeline.settings().parallelismOrDefault();
     }
 
@@ -205,6 +205,7 @@ final class NativeJob {
             case "window" -> NativeWindows.window(this, n, p);
             case "sink.file" -> fileSink(n, p);
             case "sink.print" -> printSink(n, p);
+            case "sink.discard" -> discardSink(n);
             default -> throw new JavaExpressions.NotNative(why(type));
         }
     }
@@ -334,6 +335,19 @@ final class NativeJob {
         CodeBlock print = p.isSet("identifier") ? CodeBlock.of("print($S)", p.string("identifier")) : CodeBlock.of("print()");
         body.addStatement("$L.map($L)\n.$L\n.name($S)$L", in.var(), text(in.record(), p.string("format")), print, n.id(), parallelism(n));
     }
+
+    /** Counts and digests the records into the job's accumulators, as Eddy's discard sink does, then drops them. */
+    private void discardSink(Node n) {
+        Stream in = input(n, "in");
+        in.record().forms.add(Form.VALUES);
+        digests = true;
+        body.addStatement("$L.process(new $T<>($S, $T::fieldValues))\n.returns($T.VOID)\n.name($S)$L\n.sinkTo(new $T<>())\n.name($S)$L",
+                in.var(), ClassName.get(pkg, "CountAndDigest"), n.id(), in.record().name, org.apache.flink.api.common.typeinfo.Types.class,
+                n.id() + " digest", parallelism(n), org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink.class, n.id(), parallelism(n));
+    }
+
+    /** Whether a discard sink needs the CountAndDigest helper. */
+    boolean digests;
 
     /** The method reference that writes a record in a sink's format. */
     private CodeBlock text(RecordClass r, String format) {

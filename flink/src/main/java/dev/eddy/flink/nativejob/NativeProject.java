@@ -56,6 +56,7 @@ public final class NativeProject {
         for (JavaFile f : files) f.writeTo(sources);
         List<String> helpers = new ArrayList<>(List.of("Sql", "Lines"));
         if (job.csvParts) helpers.add("CsvParts");
+        if (job.digests) helpers.add("CountAndDigest");
         Path pkgDir = sources.resolve(PACKAGE.replace('.', '/'));
         for (String h : helpers) Files.writeString(pkgDir.resolve(h + ".java"), helper("sql/" + h + ".java", "dev.eddy.flink.nativejob.sql"));
         if (job.seeds) Files.writeString(pkgDir.resolve("Seeds.java"), helper("/dev/eddy/connectors/Seeds.java", "dev.eddy.connectors"));

@@ -28,7 +28,7 @@ import javax.lang.model.element.Modifier;
  */
 final class RecordClasses {
     /** The text forms a record is written in or read from. */
-    enum Form { JSON, CSV, ROW, FROM_CSV, FROM_TEXT }
+    enum Form { JSON, CSV, ROW, FROM_CSV, VALUES }
 
     /** A record class: its name, the schema, the Java name of each field, and the forms it needs. */
     static final class RecordClass {
@@ -68,7 +68,7 @@ final class RecordClasses {
             String name = base;
             for (int i = 2; !taken.add(name); i++) name = base + i;
             List<String> javaNames = new ArrayList<>();
-            Set<String> used = new HashSet<>(Set.of("toJson", "toCsv", "toRowText", "fromCsv", "FIELDS", "hashCode", "toString",
+            Set<String> used = new HashSet<>(Set.of("toJson", "toCsv", "toRowText", "fromCsv", "fieldValues", "FIELDS", "hashCode", "toString",
                     "equals", "getClass", "notify", "wait"));
             for (Field f : s.fields()) {
                 String j = identifier(f.name());
@@ -114,6 +114,11 @@ final class RecordClasses {
             t.addMethod(MethodSpec.methodBuilder("toRowText").addModifiers(Modifier.PUBLIC).returns(String.class)
                     .addJavadoc("This record as Flink's Row prints, e.g. +I[a, 1].\n")
                     .addStatement("return $T.row($L)", lines, values).build());
+        }
+        if (c.forms.contains(Form.VALUES)) {
+            t.addMethod(MethodSpec.methodBuilder("fieldValues").addModifiers(Modifier.PUBLIC).returns(Object[].class)
+                    .addJavadoc("The field values in the schema's order.\n")
+                    .addStatement("return new Object[] {$L}", values).build());
         }
         if (c.forms.contains(Form.FROM_CSV)) {
             CodeBlock.Builder parse = CodeBlock.builder();
