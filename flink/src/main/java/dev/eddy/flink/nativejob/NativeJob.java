@@ -57,8 +57,18 @@ import org.apache.flink.util.ParameterTool;
  */
 final class NativeJob {
     /** A node's output as the generated code holds it: the variable, its records, and its key if keyed. */
-    record Stream(String var, RecordClass record, TypeName keyType, List<String> keyColumns) {
+    record Stream(String var, RecordClass record, TypeName keyType, List<String> keyColumns, CodeBlock keySelector) {
+        Stream(String var, RecordClass record) { this(var, record, null, List.of(), null); }
+
         boolean keyed() { return keyType != null; }
+
+        /** The key's columns read from {@code key}: the key itself, or the fields of its tuple. */
+        List<CodeBlock> keyValues(CodeBlock key) {
+            if (keyColumns.size() == 1) return List.of(key);
+            List<CodeBlock> out = new ArrayList<>();
+            for (int i = 0; i < keyColumns.size(); i++) out.add(CodeBlock.of("$L.f$L", key, i));
+            return out;
+        }
     }
 
     final Pipeline pipeline;
@@ -197,12 +207,14 @@ final class NativeJob {
             case "filter" -> filter(n, p);
             case "flat-map" -> flatMap(n, p);
             case "union" -> union(n);
-            case "rebalance" -> declare(n, input(n, "in").record(), CodeBlock.of("$L.rebalance()", input(n, "in").var()));
+            case "rebalance" -> declarePartitioning(n, input(n, "in").record(), CodeBlock.of("$L.rebalance()", input(n, "in").var()));
             case "key-by" -> keyBy(n, p);
             case "reduce" -> reduce(n, p);
             case "watermarks" -> watermarks(n, p);
             case "aggregate" -> NativeWindows.rollingAggregate(this, n, p);
             case "window" -> NativeWindows.window(this, n, p);
+            case "window-join" -> NativeJoins.windowJoin(this, n, p);
+            case "interval-join" -> NativeJoins.intervalJoin(this, n, p);
             case "sink.file" -> fileSink(n, p);
             case "sink.print" -> printSink(n, p);
             case "sink.discard" -> discardSink(n);
@@ -252,22 +264,52 @@ final class NativeJob {
         Stream first = upstream(in.get(0));
         List<CodeBlock> rest = new ArrayList<>();
         for (Edge e : in.subList(1, in.size())) rest.add(CodeBlock.of("$L", upstream(e).var()));
-        declare(n, first.record(), rest.isEmpty() ? CodeBlock.of("$L", first.var()) : CodeBlock.of("$L.union($L)", first.var(), CodeBlock.join(rest, ", ")));
+        declarePartitioning(n, first.record(), rest.isEmpty() ? CodeBlock.of("$L", first.var()) : CodeBlock.of("$L.union($L)", first.var(), CodeBlock.join(rest, ", ")));
     }
 
     private void keyBy(Node n, Params p) {
         Stream in = input(n, "in");
         List<String> keys = p.strings("key");
-        if (keys.size() > 1) throw new JavaExpressions.NotNative("a key of several columns has no native translation yet (one field or expression does)");
-        CompiledExpression key = compile(keys.get(0), in.record().schema, null);
-        TypeName keyType = JavaExpressions.javaType(key.type());
+        if (keys.size() > 25) throw new JavaExpressions.NotNative("a key of more than 25 columns has no Flink tuple to hold it");
+        List<String> columns = validation.bindings().get(n.id()).keyOut().columns().stream().map(dev.eddy.types.Field::name).toList();
         String var = fresh(n.id());
-        String column = validation.bindings().get(n.id()).keyOut().columns().get(0).name();
-        CodeBlock selector = key.ast() instanceof dev.eddy.expr.Expr.FieldRef f
-                ? CodeBlock.of("$T::$L", in.record().name, in.record().javaNames.get(f.index()))
-                : CodeBlock.of("r -> $L", java(key, in));
-        body.addStatement("$T<$T, $T> $L = $L.keyBy($L)", KeyedStream.class, in.record().name, keyType, var, in.var(), selector);
-        out.put(n.id(), new Stream(var, in.record(), keyType, List.of(column)));
+        if (keys.size() == 1) {
+            CompiledExpression key = compile(keys.get(0), in.record().schema, null);
+            TypeName keyType = JavaExpressions.javaType(key.type());
+            CodeBlock selector = key.ast() instanceof dev.eddy.expr.Expr.FieldRef f
+                    ? CodeBlock.of("$T::$L", in.record().name, in.record().javaNames.get(f.index()))
+                    : CodeBlock.of("r -> $L", java(key, in));
+            body.addStatement("$T<$T, $T> $L = $L.keyBy($L)", KeyedStream.class, in.record().name, keyType, var, in.var(), selector);
+            out.put(n.id(), new Stream(var, in.record(), keyType, columns, selector));
+            return;
+        }
+        // Several columns: a Flink tuple, whose type the lambda cannot tell Flink, so it is given.
+        List<CodeBlock> parts = new ArrayList<>();
+        List<TypeName> types = new ArrayList<>();
+        List<CodeBlock> infos = new ArrayList<>();
+        for (String k : keys) {
+            CompiledExpression e = compile(k, in.record().schema, null);
+            parts.add(java(e, in));
+            types.add(JavaExpressions.javaType(e.type()));
+            infos.add(CodeBlock.of("$T.$L", org.apache.flink.api.common.typeinfo.Types.class, flinkType(e.type())));
+        }
+        ClassName tuple = ClassName.get("org.apache.flink.api.java.tuple", "Tuple" + keys.size());
+        TypeName keyType = ParameterizedTypeName.get(tuple, types.toArray(new TypeName[0]));
+        CodeBlock selector = CodeBlock.of("r -> $T.of($L)", tuple, CodeBlock.join(parts, ", "));
+        CodeBlock typeInfo = CodeBlock.of("$T.TUPLE($L)", org.apache.flink.api.common.typeinfo.Types.class, CodeBlock.join(infos, ", "));
+        body.addStatement("$T<$T, $T> $L = $L.keyBy($L, $L)", KeyedStream.class, in.record().name, keyType, var, in.var(), selector, typeInfo);
+        out.put(n.id(), new Stream(var, in.record(), keyType, columns, CodeBlock.of("$L", selector)));
+    }
+
+    private static String flinkType(DataType t) {
+        return switch (t.kind()) {
+            case STRING -> "STRING";
+            case BIGINT -> "LONG";
+            case DOUBLE -> "DOUBLE";
+            case BOOLEAN -> "BOOLEAN";
+            case TIMESTAMP -> "INSTANT";
+            default -> throw new JavaExpressions.NotNative("a key of type " + t + " has no native translation");
+        };
     }
 
     private void reduce(Node n, Params p) {
@@ -425,7 +467,14 @@ final class NativeJob {
     void declare(Node n, RecordClass r, CodeBlock value) {
         String var = fresh(n.id());
         body.addStatement("$T<$T> $L = $L\n.name($S)$L", DataStream.class, r.name, var, value, n.id(), parallelism(n));
-        out.put(n.id(), new Stream(var, r, null, List.of()));
+        out.put(n.id(), new Stream(var, r));
+    }
+
+    /** A union or a repartitioning: a way of connecting, not an operator, so it has no name or parallelism of its own. */
+    void declarePartitioning(Node n, RecordClass r, CodeBlock value) {
+        String var = fresh(n.id());
+        body.addStatement("$T<$T> $L = $L", DataStream.class, r.name, var, value);
+        out.put(n.id(), new Stream(var, r));
     }
 
     /** {@code .setParallelism(n)} where the node's differs from the job's. */

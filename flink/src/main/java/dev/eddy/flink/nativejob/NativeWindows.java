@@ -77,7 +77,7 @@ final class NativeWindows {
         ClassName acc = aggregate.nestedClass("Accumulator");
         ClassName running = ClassName.get(job.pkg, RecordClasses.upperCamel(n.id()) + "Running");
         List<CodeBlock> values = new ArrayList<>();
-        values.add(CodeBlock.of("context.getCurrentKey()"));
+        values.addAll(in.keyValues(CodeBlock.of("context.getCurrentKey()")));
         values.addAll(results(calls));
         MethodSpec open = MethodSpec.methodBuilder("open").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .addParameter(OpenContext.class, "openContext")
@@ -145,15 +145,15 @@ final class NativeWindows {
         }
         String var = job.fresh(n.id());
         job.body.addStatement("$T<$T> $L = $L\n.name($S)$L", SingleOutputStreamOperator.class, out.name, var, w.build(), n.id(), job.parallelism(n));
-        job.out.put(n.id(), new Stream(var, out, null, List.of()));
+        job.out.put(n.id(), new Stream(var, out));
         String late = job.fresh(n.id() + " too late");
         job.body.add("// The records too late for every window they belong to: the side output of $S\n", n.id());
         job.body.addStatement("$T<$T> $L = $L.getSideOutput($L)", org.apache.flink.streaming.api.datastream.DataStream.class, in.record().name,
                 late, var, lateTag);
-        job.out.put(n.id() + ".late", new Stream(late, in.record(), null, List.of()));
+        job.out.put(n.id() + ".late", new Stream(late, in.record()));
     }
 
-    private static CodeBlock assigner(Params p, String assigner) {
+    static CodeBlock assigner(Params p, String assigner) {
         boolean event = p.string("time").equals("event");
         long offset = p.duration("offset");
         return switch (assigner) {
@@ -176,7 +176,7 @@ final class NativeWindows {
     private static TypeSpec windowFunction(ClassName name, Node n, Stream in, ClassName acc, RecordClass out, TypeName window,
                                            List<AggregateClasses.Call> calls, boolean global) {
         List<CodeBlock> values = new ArrayList<>();
-        if (in.keyed()) values.add(CodeBlock.of("key"));
+        if (in.keyed()) values.addAll(in.keyValues(CodeBlock.of("key")));
         if (global) {
             values.add(CodeBlock.of("null"));
             values.add(CodeBlock.of("null"));

@@ -53,7 +53,7 @@ class NativeExportTest {
             "failure-and-recovery/failure-and-recovery.json", "delivery-guarantees/at-least-once.json",
             "delivery-guarantees/at-most-once.json", "delivery-guarantees/exactly-once.json",
             "late-sensor-readings/late-sensor-readings.json", "sliding-and-count-windows/sliding-and-count-windows.json",
-            "payments-per-province/payments-per-province.json");
+            "payments-per-province/payments-per-province.json", "orders-and-shipments/orders-and-shipments.json");
 
     @ParameterizedTest
     @MethodSource("pipelines")
@@ -157,6 +157,70 @@ class NativeExportTest {
         // A sink that received nothing: Eddy leaves an empty part file, Flink's FileSink none.
         all.values().removeIf(List::isEmpty);
         return all;
+    }
+
+    /** What the samples do not show: composite keys, non-keyed and session windows, an interval join, a union, text and CSV without header. */
+    @Test
+    void keysOfSeveralColumnsAllWindowsSessionsAndAnIntervalJoinGiveEddysOutput() throws Exception {
+        String orders = "{\"id\": %d, \"customer\": \"%s\", \"region\": \"%s\", \"amount\": %s, \"at\": \"2024-01-01T00:00:%02dZ\"}";
+        List<String> rows = new ArrayList<>();
+        String[] customers = {"ann", "bo", "cy"};
+        for (int i = 0; i < 12; i++) {
+            rows.add(orders.formatted(i, customers[i % 3], i % 4 < 2 ? "north" : "south", i % 5 == 0 ? "null" : (i * 7.5) + "", i * 2 + (i % 3)));
+        }
+        String json = """
+                {"format": "eddy.pipeline", "version": 1, "name": "Kitchen sink", "settings": {"autoWatermarkInterval": "0ms"},
+                 "nodes": [
+                   {"id": "orders", "type": "source.rows", "params": {"schema": {"id": "BIGINT", "customer": "STRING", "region": "STRING",
+                      "amount": "DOUBLE", "at": "TIMESTAMP"}, "rows": [%s]}},
+                   {"id": "shipments", "type": "source.rows", "params": {"schema": {"orderId": "BIGINT", "at": "TIMESTAMP"},
+                      "rows": [{"orderId": 1, "at": "2024-01-01T00:00:05Z"}, {"orderId": 4, "at": "2024-01-01T00:00:09Z"},
+                               {"orderId": 7, "at": "2024-01-01T00:00:30Z"}, {"orderId": 9, "at": "2024-01-01T00:00:21Z"}]}},
+                   {"id": "orderTime", "type": "watermarks", "params": {"timestamp": "at", "maxOutOfOrderness": "2s"}},
+                   {"id": "shipTime", "type": "watermarks", "params": {"timestamp": "at", "strategy": "monotonous"}},
+                   {"id": "byCustomerRegion", "type": "key-by", "params": {"key": ["customer", "UPPER(region)"]}},
+                   {"id": "running", "type": "aggregate", "params": {"aggregates": {"n": "COUNT(*)", "total": "SUM(amount)", "firstId": "FIRST(id)",
+                      "priced": "COUNT(amount)"}}},
+                   {"id": "runningOut", "type": "sink.print", "params": {"format": "row", "identifier": "running"}},
+                   {"id": "everything", "type": "window", "params": {"assigner": "sliding", "size": "10s", "slide": "5s", "offset": "1s",
+                      "aggregates": {"n": "COUNT(*)", "avg": "AVG(amount)", "most": "MAX(amount)", "least": "MIN(customer)"}}},
+                   {"id": "allOut", "type": "sink.file", "params": {"path": "all", "format": "csv", "header": false}},
+                   {"id": "byCustomer", "type": "key-by", "params": {"key": "customer"}},
+                   {"id": "visits", "type": "window", "params": {"assigner": "session", "gap": "3s",
+                      "aggregates": {"n": "COUNT(*)", "lastRegion": "LAST(region)", "spent": "SUM(amount)"}}},
+                   {"id": "visitsOut", "type": "sink.file", "params": {"path": "visits"}},
+                   {"id": "ordersById", "type": "key-by", "params": {"key": "id"}},
+                   {"id": "shipmentsById", "type": "key-by", "params": {"key": "orderId"}},
+                   {"id": "shipped", "type": "interval-join", "params": {"lowerBound": "-1s", "upperBound": "20s", "upperBoundExclusive": true}},
+                   {"id": "label", "type": "map", "params": {"fields": {"what": "CAST(id AS STRING) || '-' || customer",
+                      "size": "CASE WHEN amount > 50 THEN 'big' WHEN amount IS NULL THEN NULL ELSE 'small' END", "late": "right_at > at"}}},
+                   {"id": "shippedOut", "type": "sink.file", "params": {"path": "shipped", "format": "text"}},
+                   {"id": "small", "type": "filter", "params": {"condition": "amount < 40"}},
+                   {"id": "big", "type": "filter", "params": {"condition": "NOT (amount < 40)"}},
+                   {"id": "both", "type": "union"},
+                   {"id": "bothOut", "type": "sink.print"}],
+                 "edges": [{"from": "orders", "to": "orderTime"}, {"from": "shipments", "to": "shipTime"},
+                   {"from": "orderTime", "to": "byCustomerRegion"}, {"from": "byCustomerRegion", "to": "running"},
+                   {"from": "running", "to": "runningOut"}, {"from": "orderTime", "to": "everything"}, {"from": "everything", "to": "allOut"},
+                   {"from": "orderTime", "to": "byCustomer"}, {"from": "byCustomer", "to": "visits"}, {"from": "visits", "to": "visitsOut"},
+                   {"from": "orderTime", "to": "ordersById"}, {"from": "shipTime", "to": "shipmentsById"},
+                   {"from": "ordersById", "to": "shipped", "toPort": "left"}, {"from": "shipmentsById", "to": "shipped", "toPort": "right"},
+                   {"from": "shipped", "to": "label"}, {"from": "label", "to": "shippedOut"},
+                   {"from": "orderTime", "to": "small"}, {"from": "orderTime", "to": "big"}, {"from": "small", "to": "both"},
+                   {"from": "big", "to": "both"}, {"from": "both", "to": "bothOut"}]}
+                """.formatted(String.join(", ", rows));
+        Pipeline pipeline = dev.eddy.model.PipelineReader.read(json, "kitchen-sink.json");
+        Path project = work.resolve("kitchen");
+        NativeProject.Written written = NativeProject.write(pipeline, work, project, false);
+        String code = Files.readString(written.source());
+        assertTrue(code.contains(".keyBy(r -> Tuple2.of(r.customer(), Sql.upper(r.region())), Types.TUPLE(Types.STRING, Types.STRING))"), code);
+        assertTrue(code.contains(".intervalJoin(shipmentsById)"), code);
+        Outputs eddy = eddy(pipeline, work, work.resolve("eddy"));
+        Outputs flink = flink(written, project, work.resolve("flink"));
+        assertEquals(eddy.printed(), flink.printed(), code);
+        assertEquals(eddy.files(), flink.files(), code);
+        assertEquals(List.of("all", "shipped", "visits"), List.copyOf(eddy.files().keySet()));
+        assertTrue(eddy.printed().size() > 15, eddy.printed().toString());
     }
 
     /** The issue's test of the project itself: plain Maven builds it, and its jar, which holds nothing of Eddy, runs the job. */
