@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 "            Run a pipeline on Apache Flink: a cluster in this process, or a",
                 "              running one through its REST endpoint.",
                 "  export-flink",
-                "            Write a Maven project with the pipeline as a Flink DataStream job.",
+                "            Write the plain Flink DataStream job a person would write (no Eddy inside).",
                 "  fuzz-flink",
                 "            Run random pipelines on Eddy and on Flink and shrink any difference.",
                 "%nSee eddy COMMAND --help for a command's options."})
