@@ -11,7 +11,6 @@ import dev.eddy.catalog.Params;
 import dev.eddy.expr.CompiledExpression;
 import dev.eddy.expr.ExpressionError;
 import dev.eddy.expr.Expressions;
-import dev.eddy.flink.nativejob.RecordClasses.Form;
 import dev.eddy.flink.nativejob.RecordClasses.RecordClass;
 import dev.eddy.model.Edge;
 import dev.eddy.model.Node;
@@ -20,7 +19,6 @@ import dev.eddy.model.RuntimeMode;
 import dev.eddy.model.Settings;
 import dev.eddy.nodes.StandardCatalog;
 import dev.eddy.types.DataType;
-import dev.eddy.types.Row;
 import dev.eddy.types.Schema;
 import dev.eddy.validate.Problem;
 import dev.eddy.validate.ValidationResult;
@@ -34,17 +32,10 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.serialization.SimpleStringEncoder;
-import org.apache.flink.connector.file.sink.FileSink;
-import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
-import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.ParameterTool;
 
@@ -81,16 +72,13 @@ final class NativeJob {
     final CodeBlock.Builder body = CodeBlock.builder();
     final List<TypeSpec> classes = new ArrayList<>();
     final Map<String, Stream> out = new HashMap<>();
-    final Map<String, String> sideOutputs = new HashMap<>();
     final Map<String, String> dataFiles = new LinkedHashMap<>();
     private final java.util.Set<String> names = new java.util.HashSet<>(Set.of("env", "data", "output", "args", "params"));
     private final int defaultParallelism;
     private boolean checkpointing;
 
     /** How the export writes the job: {@code paced} keeps the sources' rates (false: as fast as Flink reads, for benchmarks). */
-    record Options(boolean paced) {
-        static final Options DEFAULT = new Options(true);
-    }
+    record Options(boolean paced) {}
 
     final Options options;
     /** Whether a generator needs Eddy's Seeds (SplitMix64 by position) in the project. */
@@ -215,9 +203,9 @@ final class NativeJob {
             case "window" -> NativeWindows.window(this, n, p);
             case "window-join" -> NativeJoins.windowJoin(this, n, p);
             case "interval-join" -> NativeJoins.intervalJoin(this, n, p);
-            case "sink.file" -> fileSink(n, p);
-            case "sink.print" -> printSink(n, p);
-            case "sink.discard" -> discardSink(n);
+            case "sink.file" -> NativeSinks.file(this, n, p);
+            case "sink.print" -> NativeSinks.print(this, n, p);
+            case "sink.discard" -> NativeSinks.discard(this, n);
             default -> throw new JavaExpressions.NotNative(why(type));
         }
     }
@@ -346,73 +334,9 @@ final class NativeJob {
         return s;
     }
 
-    // ---- sinks ----
-
-    private void fileSink(Node n, Params p) {
-        Stream in = input(n, "in");
-        String format = p.string("format");
-        RecordClass r = in.record();
-        String ext = format.equals("csv") ? ".csv" : format.equals("jsonl") ? ".jsonl" : ".txt";
-        // The file sink's formats by the names the print sink gives them.
-        String lineFormat = format.equals("jsonl") ? "json" : format.equals("text") ? "row" : format;
-        CodeBlock config = CodeBlock.of("$T.builder().withPartPrefix($S).withPartSuffix($S).build()", OutputFileConfig.class, "part", ext);
-        CodeBlock sink;
-        if (format.equals("csv") && p.bool("header")) {
-            r.forms.add(Form.CSV);
-            sink = CodeBlock.of("$T.forBulkFormat(new $T(output, $S), $T.withHeader($T.csvHeader($T.FIELDS)))\n.withBucketAssigner(new $T<>())"
-                    + "\n.withOutputFileConfig($L)\n.build()", FileSink.class, Path.class, p.string("path"), ClassName.get(pkg, "CsvParts"), lines,
-                    r.name, BasePathBucketAssigner.class, config);
-            needCsvParts();
-        } else {
-            sink = CodeBlock.of("$T.<$T>forRowFormat(new $T(output, $S), new $T<>())\n.withBucketAssigner(new $T<>())\n.withOutputFileConfig($L)\n.build()",
-                    FileSink.class, String.class, Path.class, p.string("path"), SimpleStringEncoder.class, BasePathBucketAssigner.class, config);
-        }
-        String files = fresh(n.id() + " files");
-        body.addStatement("$T<$T> $L = $L", FileSink.class, String.class, files, sink);
-        body.addStatement("$L.map($L)\n.sinkTo($L)\n.name($S)$L", in.var(), text(r, lineFormat), files, n.id(), parallelism(n));
-    }
-
-    private void printSink(Node n, Params p) {
-        Stream in = input(n, "in");
-        CodeBlock print = p.isSet("identifier") ? CodeBlock.of("print($S)", p.string("identifier")) : CodeBlock.of("print()");
-        body.addStatement("$L.map($L)\n.$L\n.name($S)$L", in.var(), text(in.record(), p.string("format")), print, n.id(), parallelism(n));
-    }
-
-    /** Counts and digests the records into the job's accumulators, as Eddy's discard sink does, then drops them. */
-    private void discardSink(Node n) {
-        Stream in = input(n, "in");
-        in.record().forms.add(Form.VALUES);
-        digests = true;
-        body.addStatement("$L.process(new $T<>($S, $T::fieldValues))\n.returns($T.VOID)\n.name($S)$L\n.sinkTo(new $T<>())\n.name($S)$L",
-                in.var(), ClassName.get(pkg, "CountAndDigest"), n.id(), in.record().name, org.apache.flink.api.common.typeinfo.Types.class,
-                n.id() + " digest", parallelism(n), org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink.class, n.id(), parallelism(n));
-    }
-
-    /** Whether a discard sink needs the CountAndDigest helper. */
-    boolean digests;
-
-    /** The method reference that writes a record in a sink's format. */
-    private CodeBlock text(RecordClass r, String format) {
-        return switch (format) {
-            case "csv" -> {
-                r.forms.add(Form.CSV);
-                yield CodeBlock.of("$T::toCsv", r.name);
-            }
-            case "row" -> {
-                r.forms.add(Form.ROW);
-                yield CodeBlock.of("$T::toRowText", r.name);
-            }
-            default -> {
-                r.forms.add(Form.JSON);
-                yield CodeBlock.of("$T::toJson", r.name);
-            }
-        };
-    }
-
-    /** Whether the job writes CSV part files with headers, and so needs the CsvParts helper. */
+    /** Whether a CSV sink with a header needs the CsvParts helper, and a discard sink the CountAndDigest one. */
     boolean csvParts;
-
-    private void needCsvParts() { csvParts = true; }
+    boolean digests;
 
     // ---- helpers the translations share ----
 
@@ -525,6 +449,4 @@ final class NativeJob {
         if (!parts.isEmpty()) b.append(' ').append(String.join(", ", parts));
         return b.toString().replace("\n", " ");
     }
-
-    static TypeName listOf(TypeName t) { return ParameterizedTypeName.get(ClassName.get(List.class), t); }
 }
