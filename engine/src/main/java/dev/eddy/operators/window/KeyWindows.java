@@ -60,20 +60,12 @@ final class KeyWindows {
         }
     }
 
-    // Most keys have one or a few windows open at a time: start small.
-    private final Map<Window, Slot> slots = new HashMap<>(4);
+    private final SlotTable slots = new SlotTable();
     MergingWindowSet merging;
 
     Slot slot(Window w) { return slots.get(w); }
 
-    Slot slotOrNew(Window w) {
-        Slot s = slots.get(w);
-        if (s == null) {
-            s = new Slot();
-            slots.put(w, s);
-        }
-        return s;
-    }
+    Slot slotOrNew(Window w) { return slots.getOrCreate(w); }
 
     Object contents(Window stateWindow) {
         Slot s = slots.get(stateWindow);
@@ -130,11 +122,11 @@ final class KeyWindows {
     /** Writes each window's contents and trigger state, and the session mapping; the timer caches are left to refill. */
     void write(StateWriter out) {
         out.writeInt(slots.size());
-        for (Map.Entry<Window, Slot> e : slots.entrySet()) {
-            writeWindow(out, e.getKey());
-            writeContents(out, e.getValue().contents);
-            out.writeValue(e.getValue().triggerState);
-        }
+        slots.forEach((w, s) -> {
+            writeWindow(out, w);
+            writeContents(out, s.contents);
+            out.writeValue(s.triggerState);
+        });
         out.writeBoolean(merging != null);
         if (merging != null) merging.write(out);
     }
