@@ -35,7 +35,8 @@ public final class CompiledProgram {
     private final int[] keyColumnsOutsideInput;
 
     CompiledProgram(List<StateSpec> states, Map<String, Schema> outputs, String mainPort, Step onRecord, int recordSlots,
-                    int inputFields, int keyColumns, int[] keyColumnsOutsideInput, Step onTimer, int timerSlots) {
+                    int inputFields, int keyColumns, int[] keyColumnsOutsideInput, Step onTimer, int timerSlots, CheckedProgram checked) {
+        this.checked = checked;
         this.states = List.copyOf(states);
         this.outputs = Map.copyOf(outputs);
         this.mainPort = mainPort;
@@ -47,6 +48,11 @@ public final class CompiledProgram {
         this.timerSlots = timerSlots;
         this.keyColumnsOutsideInput = keyColumnsOutsideInput.clone();
     }
+
+    private final CheckedProgram checked;
+
+    /** The program as checked, every statement typed: for writing it in another language. */
+    public CheckedProgram checked() { return checked; }
 
     public List<StateSpec> states() { return states; }
 

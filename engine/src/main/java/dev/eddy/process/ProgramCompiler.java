@@ -69,6 +69,8 @@ public final class ProgramCompiler {
         for (StateDecl d : program.states()) declare(d);
         Step onRecord = null;
         Step onTimer = null;
+        List<CheckedProgram.Statement> checkedRecord = List.of();
+        List<CheckedProgram.Statement> checkedTimer = List.of();
         int recordSlots = 0;
         int timerSlots = 0;
         for (Handler h : program.handlers()) {
@@ -77,13 +79,16 @@ public final class ProgramCompiler {
                 throw source.error(h.offset(), "there is already an `on " + h.kind().name().toLowerCase() + "` handler");
             }
             scope = h.kind() == HandlerKind.RECORD ? recordScope() : timerScope();
-            Step body = new StatementCompiler(this).block(h.body());
+            StatementCompiler statements = new StatementCompiler(this);
+            Step body = statements.block(h.body());
             if (h.kind() == HandlerKind.RECORD) {
                 onRecord = body;
                 recordSlots = scope.slots();
+                checkedRecord = statements.lastBlock;
             } else {
                 onTimer = body;
                 timerSlots = scope.slots();
+                checkedTimer = statements.lastBlock;
             }
         }
         if (onRecord == null) throw source.error(source.code().length(), "the program has no `on record { ... }` handler");
@@ -91,8 +96,9 @@ public final class ProgramCompiler {
         for (String port : ports) outputs.put(port, emits.containsKey(port) ? emits.get(port).schema() : Schema.EMPTY);
         int[] outside = java.util.stream.IntStream.range(0, keyColumns.size())
                 .filter(i -> !input.has(keyColumns.get(i).name())).toArray();
+        CheckedProgram checked = new CheckedProgram(input, keyColumns, states, checkedRecord, checkedTimer, outputs, ports.get(0));
         return new CompiledProgram(states, outputs, ports.get(0), onRecord, recordSlots, input.size(), keyColumns.size(),
-                outside, onTimer, timerSlots);
+                outside, onTimer, timerSlots, checked);
     }
 
     private void declare(StateDecl d) throws ProgramError {

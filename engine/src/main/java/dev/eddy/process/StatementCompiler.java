@@ -31,10 +31,19 @@ final class StatementCompiler {
 
     StatementCompiler(ProgramCompiler c) { this.c = c; }
 
+    /** The checked statements of the blocks being compiled, innermost on top; see {@link CheckedProgram}. */
+    private final java.util.ArrayDeque<List<CheckedProgram.Statement>> open = new java.util.ArrayDeque<>();
+    /** The checked statements of the block compiled last. */
+    List<CheckedProgram.Statement> lastBlock = List.of();
+
+    private void note(CheckedProgram.Statement s) { open.peek().add(s); }
+
     Step block(List<Statement> statements) throws ProgramError {
         int mark = c.scope.mark();
         Step[] steps = new Step[statements.size()];
+        open.push(new ArrayList<>());
         for (int i = 0; i < steps.length; i++) steps[i] = statement(statements.get(i));
+        lastBlock = List.copyOf(open.pop());
         c.scope.reset(mark);
         return steps.length == 0 ? f -> { } : Step.block(steps);
     }
@@ -80,7 +89,7 @@ final class StatementCompiler {
     }
 
     /** A value's evaluator and type. */
-    private record Val(java.util.function.Function<Frame, Object> eval, DataType type) {}
+    private record Val(java.util.function.Function<Frame, Object> eval, DataType type, CheckedProgram.Value checked) {}
 
     private Step let(Let l) throws ProgramError {
         Scope.Name existing = c.scope.find(l.name());
@@ -95,6 +104,7 @@ final class StatementCompiler {
             throw c.source.error(l.offset(), "give the NULL a type, e.g. `let " + l.name() + " = CAST(NULL AS DOUBLE);`");
         }
         int slot = c.scope.declareLocal(l.name(), v.type()).slot();
+        note(new CheckedProgram.Let(l.name(), v.type(), v.checked()));
         var eval = v.eval();
         return f -> f.slots[slot] = eval.apply(f);
     }
@@ -108,6 +118,7 @@ final class StatementCompiler {
         }
         if (target != null && target.kind() == Kind.LOCAL) {
             Val v = value(a.value(), target.type());
+            note(new CheckedProgram.SetLocal(a.name(), v.checked()));
             int slot = target.slot();
             var eval = v.eval();
             return f -> f.slots[slot] = eval.apply(f);
@@ -120,11 +131,15 @@ final class StatementCompiler {
         int s = state;
         switch (spec.kind()) {
             case VALUE: {
-                var eval = value(a.value(), spec.type()).eval();
+                Val v = value(a.value(), spec.type());
+                note(new CheckedProgram.SetState(a.name(), v.checked()));
+                var eval = v.eval();
                 return f -> f.context.state().update(s, eval.apply(f));
             }
             case LIST: {
-                var eval = value(a.value(), DataType.arrayOf(spec.type())).eval();
+                Val v = value(a.value(), DataType.arrayOf(spec.type()));
+                note(new CheckedProgram.SetState(a.name(), v.checked()));
+                var eval = v.eval();
                 return f -> {
                     List<?> list = (List<?>) eval.apply(f);
                     List<Object> elements = new ArrayList<>();
@@ -146,16 +161,18 @@ final class StatementCompiler {
     private Val value(Value v, DataType expected) throws ProgramError {
         if (v instanceof ExprValue e) {
             Ev ev = c.expression(e.text(), expected);
-            return new Val(ev::eval, ev.type());
+            return new Val(ev::eval, ev.type(), new CheckedProgram.ExprValue(ev.expression, ev.type()));
         }
         StateRead r = (StateRead) v;
         StateSpec spec = mapState(r.state(), r.offset(), r.method());
         int s = c.stateIndex.get(r.state());
         DataType type;
         java.util.function.Function<Frame, Object> eval;
+        dev.eddy.expr.CompiledExpression keyExpression = null;
         switch (r.method()) {
             case "get": {
                 Ev k = oneArgument(r, spec.keyType());
+                keyExpression = k.expression;
                 eval = f -> {
                     Object key = k.eval(f);
                     return key == null ? null : f.context.state().get(s, key);
@@ -165,6 +182,7 @@ final class StatementCompiler {
             }
             case "contains": {
                 Ev k = oneArgument(r, spec.keyType());
+                keyExpression = k.expression;
                 eval = f -> {
                     Object key = k.eval(f);
                     return key != null && f.context.state().contains(s, key);
@@ -185,7 +203,8 @@ final class StatementCompiler {
         }
         boolean widen = expected != null && expected.kind() == DataType.Kind.DOUBLE && type.kind() == DataType.Kind.BIGINT;
         var read = eval;
-        return new Val(widen ? f -> toDouble(read.apply(f)) : read, expected == null ? type : expected);
+        DataType as = expected == null ? type : expected;
+        return new Val(widen ? f -> toDouble(read.apply(f)) : read, as, new CheckedProgram.MapRead(r.state(), r.method(), keyExpression, as));
     }
 
     private static Object toDouble(Object v) { return v == null ? null : ((Long) v).doubleValue(); }
@@ -221,9 +240,13 @@ final class StatementCompiler {
             case MAP -> call.state() + ".put(key, value), " + call.state() + ".remove(key) or " + call.state() + ".clear()";
         };
         String method = call.method();
-        if (method.equals("clear") && args.isEmpty()) return f -> f.context.state().clear(s);
+        if (method.equals("clear") && args.isEmpty()) {
+            note(new CheckedProgram.StateCall(call.state(), "clear", List.of()));
+            return f -> f.context.state().clear(s);
+        }
         if (method.equals("add") && spec.kind() == StateSpec.Kind.LIST && args.size() == 1) {
             Ev v = c.expression(args.get(0), spec.type());
+            note(new CheckedProgram.StateCall(call.state(), "add", List.of(v.expression)));
             return f -> {
                 Object value = v.eval(f);
                 if (value == null) throw ProgramCompiler.failure("cannot add NULL to list state \"" + spec.name() + "\"");
@@ -233,6 +256,7 @@ final class StatementCompiler {
         if (method.equals("put") && spec.kind() == StateSpec.Kind.MAP && args.size() == 2) {
             Ev k = c.expression(args.get(0), spec.keyType());
             Ev v = c.expression(args.get(1), spec.type());
+            note(new CheckedProgram.StateCall(call.state(), "put", List.of(k.expression, v.expression)));
             return f -> {
                 Object key = k.eval(f);
                 if (key == null) throw ProgramCompiler.failure("map state \"" + spec.name() + "\" cannot have a NULL key");
@@ -241,6 +265,7 @@ final class StatementCompiler {
         }
         if (method.equals("remove") && spec.kind() == StateSpec.Kind.MAP && args.size() == 1) {
             Ev k = c.expression(args.get(0), spec.keyType());
+            note(new CheckedProgram.StateCall(call.state(), "remove", List.of(k.expression)));
             return f -> {
                 Object key = k.eval(f);
                 if (key != null) f.context.state().remove(s, key);
@@ -252,7 +277,9 @@ final class StatementCompiler {
     private Step ifStep(If i) throws ProgramError {
         Ev condition = c.expression(i.condition(), DataType.BOOLEAN);
         Step then = block(i.then());
+        List<CheckedProgram.Statement> thenChecked = lastBlock;
         Step otherwise = block(i.otherwise());
+        note(new CheckedProgram.If(condition.expression, thenChecked, lastBlock));
         String where = where(i.offset());
         return f -> {
             if (evaluate(condition, f, where) == Boolean.TRUE) then.run(f);
@@ -271,6 +298,7 @@ final class StatementCompiler {
         int mark = c.scope.mark();
         int slot = c.scope.declareLocal(loop.name(), array.type().element()).slot();
         Step body = block(loop.body());
+        note(new CheckedProgram.For(loop.name(), array.type().element(), array.expression, lastBlock));
         c.scope.reset(mark);
         String where = where(loop.offset());
         return f -> {
@@ -300,6 +328,9 @@ final class StatementCompiler {
         if (schema == null) c.emits.put(port, schema = new EmitSchema(names, types.clone(), e.offset()));
         else schema.unify(names, types, c.source, e.offset(), port);
         EmitSchema fixed = schema;
+        List<dev.eddy.expr.CompiledExpression> emitted = new ArrayList<>();
+        for (Ev v : values) emitted.add(v.expression);
+        note(new CheckedProgram.Emit(port, emitted));
         boolean main = port.equals("out");
         return f -> {
             Object[] row = new Object[n];
@@ -322,6 +353,7 @@ final class StatementCompiler {
         }
         boolean event = t.domain() == TimeDomain.EVENT;
         boolean register = t.register();
+        note(new CheckedProgram.Timer(register, event ? CompiledProgram.TimeDomain.EVENT : CompiledProgram.TimeDomain.PROCESSING, time.expression));
         return f -> {
             Object v = time.eval(f);
             if (v == null) throw ProgramCompiler.failure("the timer's time `" + t.time().text().trim() + "` is NULL");

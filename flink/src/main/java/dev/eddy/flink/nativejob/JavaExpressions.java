@@ -32,7 +32,9 @@ final class JavaExpressions {
             Map.entry("ROUND", "round"), Map.entry("MOD", "mod"), Map.entry("SQRT", "sqrt"), Map.entry("POWER", "power"),
             Map.entry("EXP", "exp"), Map.entry("LN", "ln"), Map.entry("LOG10", "log10"), Map.entry("GREATEST", "greatest"),
             Map.entry("LEAST", "least"), Map.entry("NULLIF", "nullIf"), Map.entry("EPOCH_MILLIS", "epochMillis"),
-            Map.entry("TIMESTAMP_ADD", "timestampAdd"), Map.entry("CARDINALITY", "cardinality"), Map.entry("ELEMENT_AT", "elementAt"));
+            Map.entry("TIMESTAMP_ADD", "timestampAdd"), Map.entry("CARDINALITY", "cardinality"), Map.entry("ELEMENT_AT", "elementAt"),
+            Map.entry("ARRAY_CONTAINS", "arrayContains"), Map.entry("ARRAY_JOIN", "arrayJoin"), Map.entry("ARRAY_APPEND", "arrayAppend"),
+            Map.entry("ARRAY_SLICE", "arraySlice"), Map.entry("ARRAY_SORT", "arraySort"));
 
     private final ClassName sql;
     private final Function<Expr.FieldRef, CodeBlock> field;

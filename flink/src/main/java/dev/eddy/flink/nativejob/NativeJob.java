@@ -92,7 +92,7 @@ final class NativeJob {
         this.job = ClassName.get(pkg, className);
         this.sql = ClassName.get(pkg, "Sql");
         this.lines = ClassName.get(pkg, "Lines");
-        this.records = new RecordClasses(pkg, Set.of(className, "Sql", "Lines", "CsvParts", "Seeds", "CountAndDigest"));
+        this.records = new RecordClasses(pkg, Set.of(className, "Sql", "Lines", "CsvParts", "Seeds", "CountAndDigest", "States"));
         this.defaultParallelism = pipeline.settings().parallelismOrDefault();
     }
 
@@ -202,6 +202,7 @@ final class NativeJob {
             case "aggregate" -> NativeWindows.rollingAggregate(this, n, p);
             case "window" -> NativeWindows.window(this, n, p);
             case "window-join" -> NativeJoins.windowJoin(this, n, p);
+            case "process", "change-alert", "deduplicate", "top-n" -> NativeProcess.process(this, n);
             case "interval-join" -> NativeJoins.intervalJoin(this, n, p);
             case "sink.file" -> NativeSinks.file(this, n, p);
             case "sink.print" -> NativeSinks.print(this, n, p);
@@ -212,7 +213,7 @@ final class NativeJob {
 
     private static String why(String type) {
         if (type.equals("sink.table")) return "the table sink is the designer's own view; a Flink job writes to a file or prints";
-        if (type.startsWith("source.")) return "this source has no native translation yet (rows and files do); `./eddy run --on flink` runs it through Eddy's reader";
+        if (type.startsWith("source.")) return "this source has no native translation yet (rows, files, sequences, sensors and payments do); `./eddy run --on flink` runs it through Eddy's reader";
         return "it has no native translation yet; `./eddy run --on flink` runs it with Eddy's functions on Flink's operators";
     }
 
@@ -337,6 +338,8 @@ final class NativeJob {
     /** Whether a CSV sink with a header needs the CsvParts helper, and a discard sink the CountAndDigest one. */
     boolean csvParts;
     boolean digests;
+    /** Whether a program reads map state, through the States helper. */
+    boolean mapStates;
 
     // ---- helpers the translations share ----
 

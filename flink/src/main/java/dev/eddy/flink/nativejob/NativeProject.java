@@ -57,6 +57,7 @@ public final class NativeProject {
         List<String> helpers = new ArrayList<>(List.of("Sql", "Lines"));
         if (job.csvParts) helpers.add("CsvParts");
         if (job.digests) helpers.add("CountAndDigest");
+        if (job.mapStates) helpers.add("States");
         Path pkgDir = sources.resolve(PACKAGE.replace('.', '/'));
         for (String h : helpers) Files.writeString(pkgDir.resolve(h + ".java"), helper("sql/" + h + ".java", "dev.eddy.flink.nativejob.sql"));
         if (job.seeds) Files.writeString(pkgDir.resolve("Seeds.java"), helper("/dev/eddy/connectors/Seeds.java", "dev.eddy.connectors"));

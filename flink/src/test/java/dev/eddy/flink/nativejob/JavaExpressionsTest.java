@@ -67,7 +67,10 @@ class JavaExpressionsTest {
             "PI() * x", "GREATEST(a, b, 3)", "LEAST(x, y)", "GREATEST(s, t)", "COALESCE(s, t, 'none')", "COALESCE(a, a / b, 7)",
             "IFNULL(x, 0)", "NULLIF(a, b)", "NULLIF(x, 0.0)", "IF(p, a, b)", "IF(b <> 0, a / b, NULL)",
             "EPOCH_MILLIS(ts)", "TO_TIMESTAMP(a)", "TIMESTAMP_ADD(ts, 1500)", "CARDINALITY(SPLIT(s, 'b'))",
-            "ELEMENT_AT(SPLIT(s, 'b'), 2)", "SPLIT(s, 'b')[1]", "ARRAY[s, t]", "ARRAY[a, 1] = ARRAY[1, 1]");
+            "ELEMENT_AT(SPLIT(s, 'b'), 2)", "SPLIT(s, 'b')[1]", "ARRAY[s, t]", "ARRAY[a, 1] = ARRAY[1, 1]",
+            "ARRAY_CONTAINS(ARRAY[a, b], 2)", "ARRAY_CONTAINS(SPLIT(s, 'b'), t)", "ARRAY_JOIN(ARRAY[s, t, 'x'], '+')",
+            "ARRAY_APPEND(ARRAY[x], y)", "ARRAY_SLICE(ARRAY[a, b, 3, 4], b)", "ARRAY_SLICE(ARRAY[a, b, 3, 4], -3, a)",
+            "ARRAY_SORT(ARRAY[x, y, 0.5])", "ARRAY_SORT(ARRAY[s, t, 'm'], p)", "ARRAY_SORT(ARRAY[a, b], q, p)");
 
     private static final Object[][] EDGES = {
             {0L, 0L, 0.0, -0.0, "", "", true, false, Instant.parse("2024-01-01T00:00:00Z")},

@@ -53,7 +53,8 @@ class NativeExportTest {
             "failure-and-recovery/failure-and-recovery.json", "delivery-guarantees/at-least-once.json",
             "delivery-guarantees/at-most-once.json", "delivery-guarantees/exactly-once.json",
             "late-sensor-readings/late-sensor-readings.json", "sliding-and-count-windows/sliding-and-count-windows.json",
-            "payments-per-province/payments-per-province.json", "orders-and-shipments/orders-and-shipments.json");
+            "payments-per-province/payments-per-province.json", "orders-and-shipments/orders-and-shipments.json",
+            "temperature-alert/temperature-alert.json", "duplicate-payments/duplicate-payments.json");
 
     @ParameterizedTest
     @MethodSource("pipelines")
@@ -223,6 +224,101 @@ class NativeExportTest {
         assertTrue(eddy.printed().size() > 15, eddy.printed().toString());
     }
 
+    /** A process program with every kind of state and statement: map, list and value state (one with a time-to-live), for, if, emits to two ports, timers. */
+    @Test
+    void aProcessProgramWithEveryKindOfStateGivesEddysOutput() throws Exception {
+        String program = String.join("\n",
+                "state counts MAP<STRING, BIGINT>;",
+                "state recent LIST<DOUBLE>;",
+                "state seen BIGINT ttl 1h;",
+                "on record {",
+                "  let n = counts.get(page);",
+                "  counts.put(page, COALESCE(n, 0) + 1);",
+                "  recent.add(amount);",
+                "  let total = 0.0;",
+                "  for x in recent { total = total + x; }",
+                "  seen = COALESCE(seen, 0) + 1;",
+                "  let home = counts.contains('home');",
+                "  if CARDINALITY(recent) > 2 {",
+                "    emit user, page, total, seen, home, watermark IS NULL AS early, record_time AS at;",
+                "    recent = ARRAY[amount];",
+                "  } else {",
+                "    emit to side user, COALESCE(n, 0) AS previous, page;",
+                "  }",
+                "  register event timer TIMESTAMP_ADD(record_time, 1500);",
+                "}",
+                "on timer {",
+                "  let pages = counts.keys();",
+                "  emit to side user, CARDINALITY(pages) AS previous, ARRAY_JOIN(pages, '+') AS page;",
+                "  counts.remove('home');",
+                "}");
+        StringBuilder rows = new StringBuilder();
+        String[] pages = {"home", "cart", "home", "help", "pay"};
+        for (int i = 0; i < 14; i++) {
+            rows.append(i == 0 ? "" : ", ").append("{\"user\": \"u%d\", \"page\": \"%s\", \"amount\": %s, \"at\": %d}"
+                    .formatted(i % 3, pages[i % 5], i * 1.25, 1_704_067_200_000L + i * 700));
+        }
+        String json = """
+                {"format": "eddy.pipeline", "version": 1, "name": "Program", "settings": {"autoWatermarkInterval": "0ms"},
+                 "nodes": [
+                   {"id": "clicks", "type": "source.rows", "params": {"schema": {"user": "STRING", "page": "STRING", "amount": "DOUBLE",
+                      "at": "BIGINT"}, "rows": [%s]}},
+                   {"id": "time", "type": "watermarks", "params": {"timestamp": "at", "maxOutOfOrderness": "1s"}},
+                   {"id": "byUser", "type": "key-by", "params": {"key": "user"}},
+                   {"id": "logic", "type": "process", "params": {"program": %s}},
+                   {"id": "main", "type": "sink.file", "params": {"path": "main"}},
+                   {"id": "side", "type": "sink.print", "params": {"identifier": "side"}}],
+                 "edges": [{"from": "clicks", "to": "time"}, {"from": "time", "to": "byUser"}, {"from": "byUser", "to": "logic"},
+                   {"from": "logic", "to": "main"}, {"from": "logic", "port": "side", "to": "side"}]}
+                """.formatted(rows, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(program));
+        Pipeline pipeline = dev.eddy.model.PipelineReader.read(json, "program.json");
+        Path project = work.resolve("program");
+        NativeProject.Written written = NativeProject.write(pipeline, work, project, false);
+        String code = Files.readString(project.resolve("src/main/java/eddy/job/LogicProcess.java"));
+        assertTrue(code.contains("StateTtlConfig.newBuilder(Duration.ofSeconds(3600))"), code);
+        Outputs eddy = eddy(pipeline, work, work.resolve("eddy"));
+        Outputs flink = flink(written, project, work.resolve("flink"));
+        assertEquals(eddy.printed(), flink.printed(), code);
+        assertEquals(eddy.files(), flink.files(), code);
+        assertTrue(eddy.printed().size() > 5 && !eddy.files().isEmpty(), eddy.toString());
+    }
+
+    /** The ready-made nodes written as programs: top-N, change alert and deduplicate in processing time (a time-to-live). */
+    @Test
+    void theReadyMadeProgramNodesGiveEddysOutput() throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            rows.append(i == 0 ? "" : ", ").append("{\"sensor\": \"s%d\", \"temperature\": %s, \"at\": %d}"
+                    .formatted(i % 2, (i * 37 % 50) + 0.5, 1_704_067_200_000L + i * 4000));
+        }
+        String json = """
+                {"format": "eddy.pipeline", "version": 1, "name": "Ready made", "settings": {"autoWatermarkInterval": "0ms"},
+                 "nodes": [
+                   {"id": "readings", "type": "source.rows", "params": {"schema": {"sensor": "STRING", "temperature": "DOUBLE", "at": "BIGINT"},
+                      "rows": [%s]}},
+                   {"id": "time", "type": "watermarks", "params": {"timestamp": "at", "maxOutOfOrderness": "1s"}},
+                   {"id": "bySensor", "type": "key-by", "params": {"key": "sensor"}},
+                   {"id": "best", "type": "top-n", "params": {"value": "temperature", "n": 2}},
+                   {"id": "jumps", "type": "change-alert", "params": {"value": "temperature", "threshold": 20, "within": "10s"}},
+                   {"id": "once", "type": "deduplicate", "params": {"within": "1h", "time": "processing"}},
+                   {"id": "bestOut", "type": "sink.print", "params": {"identifier": "best"}},
+                   {"id": "jumpsOut", "type": "sink.print", "params": {"identifier": "jumps"}},
+                   {"id": "onceOut", "type": "sink.print", "params": {"identifier": "once"}}],
+                 "edges": [{"from": "readings", "to": "time"}, {"from": "time", "to": "bySensor"}, {"from": "bySensor", "to": "best"},
+                   {"from": "bySensor", "to": "jumps"}, {"from": "bySensor", "to": "once"}, {"from": "best", "to": "bestOut"},
+                   {"from": "jumps", "to": "jumpsOut"}, {"from": "once", "to": "onceOut"}]}
+                """.formatted(rows);
+        Pipeline pipeline = dev.eddy.model.PipelineReader.read(json, "ready-made.json");
+        Path project = work.resolve("ready");
+        NativeProject.Written written = NativeProject.write(pipeline, work, project, false);
+        Outputs eddy = eddy(pipeline, work, work.resolve("eddy"));
+        Outputs flink = flink(written, project, work.resolve("flink"));
+        assertEquals(eddy.printed(), flink.printed(), Files.readString(written.source()));
+        for (String sink : List.of("best> ", "jumps> ", "once> ")) {
+            assertTrue(eddy.printed().stream().anyMatch(l -> l.startsWith(sink)), sink + " printed something: " + eddy.printed());
+        }
+    }
+
     /** The issue's test of the project itself: plain Maven builds it, and its jar, which holds nothing of Eddy, runs the job. */
     @Test
     void theExportedProjectBuildsWithMavenAndItsJarRunsTheJob() throws Exception {
@@ -248,11 +344,11 @@ class NativeExportTest {
 
     @Test
     void aNodeThatCannotBeWrittenNativelyIsNamedWithTheReason() throws Exception {
-        Path file = Path.of("../samples/temperature-alert/temperature-alert.json").toAbsolutePath().normalize();
+        Path file = Path.of("../samples/click-sessions/click-sessions.json").toAbsolutePath().normalize();
         InvalidPipelineException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidPipelineException.class,
                 () -> NativeProject.write(PipelineReader.read(file), file.getParent(), work.resolve("p")));
-        assertEquals(List.of("\"alert\" (process) cannot be written as native Flink code: it has no native translation yet;"
-                + " `./eddy run --on flink` runs it with Eddy's functions on Flink's operators"),
+        assertEquals(List.of("\"clicks\" (source.clicks) cannot be written as native Flink code: this source has no native translation"
+                + " yet (rows, files, sequences, sensors and payments do); `./eddy run --on flink` runs it through Eddy's reader"),
                 e.problems().stream().map(dev.eddy.validate.Problem::message).toList());
     }
 }

@@ -475,6 +475,64 @@ public final class Sql {
 
     public static Long cardinality(List<?> a) { return a == null ? null : (Long) (long) a.size(); }
 
+    /** Whether the array holds the value (a NULL value looks for NULL elements); NULL for a NULL array. */
+    public static Boolean arrayContains(List<?> a, Object value) {
+        if (a == null) return null;
+        for (Object x : a) if (value == null ? x == null : x != null && same(x, value)) return true;
+        return false;
+    }
+
+    /** The elements joined with the separator, NULL elements skipped. */
+    public static String arrayJoin(List<String> a, String separator) {
+        if (a == null || separator == null) return null;
+        StringBuilder b = new StringBuilder();
+        boolean first = true;
+        for (String x : a) {
+            if (x == null) continue;
+            if (!first) b.append(separator);
+            b.append(x);
+            first = false;
+        }
+        return b.toString();
+    }
+
+    /** The array with the value (NULL too) at the end; NULL for a NULL array. */
+    public static <T> List<T> arrayAppend(List<T> a, T value) {
+        if (a == null) return null;
+        List<T> out = new ArrayList<>(a);
+        out.add(value);
+        return Collections.unmodifiableList(out);
+    }
+
+    public static <T> List<T> arraySlice(List<T> a, Long start) { return arraySlice(a, start, a == null ? 0L : (long) a.size()); }
+
+    /** From start to end, both included and 1-based; 0 is the first, negative counts from the end. */
+    public static <T> List<T> arraySlice(List<T> a, Long start, Long end) {
+        if (a == null || start == null || end == null) return null;
+        int n = a.size();
+        long from = start == 0 ? 1 : start < 0 ? n + start + 1 : start;
+        long to = end == 0 ? 1 : end < 0 ? n + end + 1 : end;
+        from = Math.max(from, 1);
+        to = Math.min(to, n);
+        if (from > to) return List.of();
+        return Collections.unmodifiableList(new ArrayList<>(a.subList((int) from - 1, (int) to)));
+    }
+
+    public static <T extends Comparable<? super T>> List<T> arraySort(List<T> a) { return arraySort(a, true, true); }
+
+    public static <T extends Comparable<? super T>> List<T> arraySort(List<T> a, Boolean ascending) { return arraySort(a, ascending, ascending); }
+
+    /** Sorted; NULL elements first or last as nullsFirst says. */
+    public static <T extends Comparable<? super T>> List<T> arraySort(List<T> a, Boolean ascending, Boolean nullsFirst) {
+        if (a == null || ascending == null || nullsFirst == null) return null;
+        java.util.Comparator<T> order = java.util.Comparator.naturalOrder();
+        if (!ascending) order = order.reversed();
+        order = nullsFirst ? java.util.Comparator.nullsFirst(order) : java.util.Comparator.nullsLast(order);
+        List<T> out = new ArrayList<>(a);
+        out.sort(order);
+        return Collections.unmodifiableList(out);
+    }
+
     /** 1-based; NULL outside the array. */
     public static <T> T elementAt(List<T> a, Long index) {
         if (a == null || index == null) return null;
@@ -499,4 +557,48 @@ public final class Sql {
     public static <T> T first(T acc, T next) { return acc == null ? next : acc; }
 
     public static <T> T last(T acc, T next) { return next == null ? acc : next; }
+
+    // ---- what process programs need of their state and clocks ----
+
+    /** A list state's contents as a list; nothing is the empty list. */
+    public static <T> List<T> list(Iterable<T> elements) {
+        List<T> out = new ArrayList<>();
+        if (elements != null) for (T e : elements) out.add(e);
+        return out;
+    }
+
+    /** A map state's keys, sorted, so that a program's output does not depend on a hash order. */
+    public static <K extends Comparable<? super K>> List<K> sorted(Iterable<K> keys) {
+        List<K> out = list(keys);
+        Collections.sort(out);
+        return out;
+    }
+
+    /** What a `for` goes through: a copy of the array, nothing for NULL. */
+    public static <T> List<T> elements(List<T> array) { return array == null ? List.of() : new ArrayList<>(array); }
+
+    /** The new contents of a list state: NULL is empty, and no element may be NULL. */
+    public static <T> List<T> noNulls(List<T> list, String why) {
+        if (list == null) return new ArrayList<>();
+        for (T e : list) if (e == null) throw new IllegalArgumentException(why);
+        return new ArrayList<>(list);
+    }
+
+    public static <T> T required(T value, String why) {
+        if (value == null) throw new IllegalArgumentException(why);
+        return value;
+    }
+
+    /** The current watermark as a timestamp; NULL before the first one. */
+    public static Instant watermark(long watermark) { return watermark == Long.MIN_VALUE ? null : Instant.ofEpochMilli(watermark); }
+
+    public static long timerTime(Instant t, String expression) {
+        if (t == null) throw new IllegalArgumentException("the timer's time `" + expression + "` is NULL");
+        return t.toEpochMilli();
+    }
+
+    public static long timerTime(Long millis, String expression) {
+        if (millis == null) throw new IllegalArgumentException("the timer's time `" + expression + "` is NULL");
+        return millis;
+    }
 }
