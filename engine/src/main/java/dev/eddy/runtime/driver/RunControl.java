@@ -109,7 +109,14 @@ public final class RunControl {
     public void failNow() {
         if (isOver()) return;
         driver.failNow("a task failed on purpose (fail now)");
-        if (!playing) step();
+        synchronized (this) {
+            if (playing) return;
+            // Paused: one step to fail in, also when a step is under way (step() would fold a click into that one).
+            stepsWanted++;
+            pacer.setSpeed(Pacer.AS_FAST_AS_POSSIBLE);
+            pacer.resume();
+            notifyThread();
+        }
     }
 
     /** A record typed in by hand, emitted from a source at once; completes with whether the source took it. */

@@ -441,15 +441,5 @@ final class NativeJob {
         return side;
     }
 
-    String comment(Node n) {
-        StringBuilder b = new StringBuilder("\"" + n.id() + "\" (" + n.type() + ")");
-        List<String> parts = new ArrayList<>();
-        n.paramsView().fields().forEachRemaining(f -> {
-            if (f.getValue().isContainerNode() && f.getValue().size() > 4) return;
-            String v = f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString();
-            parts.add(f.getKey() + ": " + v);
-        });
-        if (!parts.isEmpty()) b.append(' ').append(String.join(", ", parts));
-        return b.toString().replace("\n", " ");
-    }
+    String comment(Node n) { return dev.eddy.flink.translate.FlinkTranslator.comment(n).replace("\n", " "); }
 }

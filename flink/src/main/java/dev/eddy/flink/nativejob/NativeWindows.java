@@ -67,13 +67,19 @@ final class NativeWindows {
         return out;
     }
 
+    /** Writes the node's {@code <Node>Aggregate} class; returns its name. */
+    private static ClassName aggregateFunction(NativeJob job, Node n, Stream in, List<AggregateClasses.Call> calls) {
+        ClassName aggregate = ClassName.get(job.pkg, RecordClasses.upperCamel(n.id()) + "Aggregate");
+        job.classes.add(AggregateClasses.aggregateFunction(aggregate, in.record().name, calls, job.sql, n.id()));
+        return aggregate;
+    }
+
     static void rollingAggregate(NativeJob job, Node n, Params p) {
         Stream in = job.input(n, "in");
         if (!in.keyed()) throw new JavaExpressions.NotNative("a rolling aggregate needs a keyed stream");
         RecordClass out = job.records.of(job.validation.schema(n.id(), "out"), n.id());
         List<AggregateClasses.Call> calls = calls(p, in.record());
-        ClassName aggregate = ClassName.get(job.pkg, RecordClasses.upperCamel(n.id()) + "Aggregate");
-        job.classes.add(AggregateClasses.aggregateFunction(aggregate, in.record().name, calls, job.sql, n.id()));
+        ClassName aggregate = aggregateFunction(job, n, in, calls);
         ClassName acc = aggregate.nestedClass("Accumulator");
         ClassName running = ClassName.get(job.pkg, RecordClasses.upperCamel(n.id()) + "Running");
         List<CodeBlock> values = new ArrayList<>();
@@ -114,8 +120,7 @@ final class NativeWindows {
         TypeName windowType = ClassName.get(global ? GlobalWindow.class : TimeWindow.class);
         RecordClass out = job.records.of(job.validation.schema(n.id(), "out"), n.id());
         List<AggregateClasses.Call> calls = calls(p, in.record());
-        ClassName aggregate = ClassName.get(job.pkg, RecordClasses.upperCamel(n.id()) + "Aggregate");
-        job.classes.add(AggregateClasses.aggregateFunction(aggregate, in.record().name, calls, job.sql, n.id()));
+        ClassName aggregate = aggregateFunction(job, n, in, calls);
         ClassName acc = aggregate.nestedClass("Accumulator");
         ClassName function = ClassName.get(job.pkg, RecordClasses.upperCamel(n.id()) + "Window");
         job.classes.add(windowFunction(function, n, in, acc, out, windowType, calls, global));

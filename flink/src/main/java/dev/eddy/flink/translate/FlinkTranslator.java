@@ -314,7 +314,8 @@ public final class FlinkTranslator {
         return var(name);
     }
 
-    String comment(Node n) {
+    /** A node's id, type and short parameters, for the comment above the code it became. */
+    public static String comment(Node n) {
         StringBuilder b = new StringBuilder("\"" + n.id() + "\" (" + n.type() + ")");
         var params = n.paramsView();
         List<String> parts = new ArrayList<>();
