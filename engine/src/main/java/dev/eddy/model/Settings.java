@@ -93,17 +93,6 @@ public record Settings(Integer parallelism, Integer maxParallelism, RuntimeMode 
         return new Settings(parallelism, maxParallelism, mode, seed, autoWatermarkInterval, startTime, interval, attempts, delay, failAfter, guarantee, unalignedCheckpoints, randomFailures);
     }
 
-    /**
-     * Where failures are injected: after failAfterRecords and at the random points, record counts
-     * of what the sources emitted in all, ascending; each fails the run once.
-     */
-    public java.util.List<Long> failurePoints() {
-        java.util.TreeSet<Long> all = new java.util.TreeSet<>();
-        if (failAfterRecords != null) all.add(failAfterRecords);
-        if (randomFailures != null) all.addAll(randomFailures.points(seedOrDefault()));
-        return java.util.List.copyOf(all);
-    }
-
     public Settings withRandomFailures(RandomFailures r) {
         return new Settings(parallelism, maxParallelism, mode, seed, autoWatermarkInterval, startTime, checkpointInterval, restartAttempts, restartDelay, failAfterRecords, deliveryGuarantee, unalignedCheckpoints, r);
     }

@@ -121,7 +121,6 @@ abstract class AbstractDriver implements Driver {
         return failure instanceof JobFailedException j ? j.getMessage() : Failures.describe(failure);
     }
 
-
     /**
      * Opens the tasks of a plan just built again after a restart: counters go on from the
      * plan before, and every task takes back its part of {@code states} (whole snapshots, or

@@ -14,22 +14,20 @@ import java.util.TreeMap;
  * process does not fail again where it already did. Shared by the source threads of a parallel run.
  */
 final class InjectedFailures {
-    private final List<Long> points = new ArrayList<>();
-    private final List<String> settings = new ArrayList<>();
+    /** A record count to fail at, and the setting that asked for it, as the failure's reason names it. */
+    private record Point(long at, String setting) {}
+
+    private final List<Point> points = new ArrayList<>();
     private int happened;
 
     InjectedFailures(FaultTolerance ft) {
         TreeMap<Long, String> all = new TreeMap<>();
-        for (long p : ft.randomFailurePoints()) all.put(p, "settings.randomFailures");
-        if (ft.failAfterRecords() > 0) all.merge(ft.failAfterRecords(), "settings.failAfterRecords", (a, b) -> b + " and " + a);
-        int random = ft.randomFailurePoints().size();
-        int n = 0;
-        for (var e : all.entrySet()) {
-            points.add(e.getKey());
-            boolean isRandom = e.getValue().contains("randomFailures");
-            if (isRandom) n++;
-            settings.add(isRandom && random > 1 ? e.getValue().replace("settings.randomFailures", "settings.randomFailures, " + n + " of " + random) : e.getValue());
+        List<Long> random = ft.randomFailurePoints();
+        for (int i = 0; i < random.size(); i++) {
+            all.put(random.get(i), "settings.randomFailures" + (random.size() > 1 ? ", " + (i + 1) + " of " + random.size() : ""));
         }
+        if (ft.failAfterRecords() > 0) all.merge(ft.failAfterRecords(), "settings.failAfterRecords", (r, f) -> f + " and " + r);
+        all.forEach((at, setting) -> points.add(new Point(at, setting)));
     }
 
     boolean any() { return !points.isEmpty(); }
@@ -44,11 +42,9 @@ final class InjectedFailures {
      * {@code source} is the subtask that emitted the last of them and fails.
      */
     synchronized JobFailedException due(Task source, long emitted) {
-        if (happened >= points.size() || emitted < points.get(happened)) return null;
-        long at = points.get(happened);
-        String why = settings.get(happened);
-        happened++;
+        if (happened >= points.size() || emitted < points.get(happened).at()) return null;
+        Point p = points.get(happened++);
         String node = source.nodeIds().get(0);
-        return new JobFailedException(node, "source \"" + node + "\" failed on purpose after " + at + " records (" + why + ")");
+        return new JobFailedException(node, "source \"" + node + "\" failed on purpose after " + p.at() + " records (" + p.setting() + ")");
     }
 }
