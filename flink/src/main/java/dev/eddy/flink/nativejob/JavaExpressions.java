@@ -29,7 +29,7 @@ final class JavaExpressions {
             Map.entry("REVERSE", "reverse"), Map.entry("REGEXP", "regexp"), Map.entry("REGEXP_EXTRACT", "regexpExtract"),
             Map.entry("REGEXP_REPLACE", "regexpReplace"), Map.entry("REGEXP_SPLIT", "regexpSplit"), Map.entry("SPLIT", "split"),
             Map.entry("ABS", "abs"), Map.entry("CEIL", "ceil"), Map.entry("FLOOR", "floor"), Map.entry("SIGN", "sign"),
-            Map.entry("ROUND", "round"), Map.entry("MOD", "mod"), Map.entry("SQRT", "sqrt"), Map.entry("POWER", "power"),
+            Map.entry("ROUND", "round"), Map.entry("SQRT", "sqrt"), Map.entry("POWER", "power"),
             Map.entry("EXP", "exp"), Map.entry("LN", "ln"), Map.entry("LOG10", "log10"), Map.entry("GREATEST", "greatest"),
             Map.entry("LEAST", "least"), Map.entry("NULLIF", "nullIf"), Map.entry("EPOCH_MILLIS", "epochMillis"),
             Map.entry("TIMESTAMP_ADD", "timestampAdd"), Map.entry("CARDINALITY", "cardinality"), Map.entry("ELEMENT_AT", "elementAt"),
@@ -37,11 +37,13 @@ final class JavaExpressions {
             Map.entry("ARRAY_SLICE", "arraySlice"), Map.entry("ARRAY_SORT", "arraySort"));
 
     private final ClassName sql;
+    private final ClassName functions;
     private final Function<Expr.FieldRef, CodeBlock> field;
 
     /** {@code field} reads one field of the record in scope, e.g. {@code r.amount()}. */
     JavaExpressions(ClassName sql, Function<Expr.FieldRef, CodeBlock> field) {
         this.sql = sql;
+        this.functions = sql.peerClass("SqlFunctions");
         this.field = field;
     }
 
@@ -84,7 +86,7 @@ final class JavaExpressions {
         if (e instanceof Expr.Case c) return caseOf(c);
         if (e instanceof Expr.Cast c) return cast(c);
         if (e instanceof Expr.Call c) return function(c);
-        if (e instanceof Expr.Index ix) return call("elementAt", of(ix.array()), of(ix.index()));
+        if (e instanceof Expr.Index ix) return function("elementAt", of(ix.array()), of(ix.index()));
         if (e instanceof Expr.ArrayOf a) {
             if (a.elements().isEmpty()) return CodeBlock.of("$T.of()", List.class);
             return CodeBlock.of("$T.asList($L)", Arrays.class, CodeBlock.join(a.elements().stream().map(this::of).toList(), ", "));
@@ -92,8 +94,14 @@ final class JavaExpressions {
         throw new NotNative("the expression `" + dev.eddy.expr.Exprs.print(e) + "` has no Java translation");
     }
 
+    /** An operator's or a cast's rule, in Sql. */
     private CodeBlock call(String method, CodeBlock... args) {
         return CodeBlock.of("$T.$L($L)", sql, method, CodeBlock.join(List.of(args), ", "));
+    }
+
+    /** A function the expression calls, in SqlFunctions. */
+    private CodeBlock function(String method, CodeBlock... args) {
+        return CodeBlock.of("$T.$L($L)", functions, method, CodeBlock.join(List.of(args), ", "));
     }
 
     private static CodeBlock literal(Object v, DataType t) {
@@ -134,7 +142,7 @@ final class JavaExpressions {
             case LE -> call("le", l, r);
             case GT -> call("gt", l, r);
             case GE -> call("ge", l, r);
-            case CONCAT -> call("concat", l, r);
+            case CONCAT -> function("concat", l, r);
             case ADD -> call("add", l, r);
             case SUBTRACT -> call("subtract", l, r);
             case MULTIPLY -> call("multiply", l, r);
@@ -187,6 +195,8 @@ final class JavaExpressions {
         switch (c.function()) {
             case "PI":
                 return CodeBlock.of("$T.PI", Math.class);
+            case "MOD":
+                return call("mod", args.get(0), args.get(1));
             case "IF":
                 return CodeBlock.of("$L\n    ? $L\n    : $L", call("isTrue", args.get(0)), boxed(c.args().get(1), c.type()), boxed(c.args().get(2), c.type()));
             case "COALESCE":
@@ -198,7 +208,7 @@ final class JavaExpressions {
             default:
                 String m = METHODS.get(c.function());
                 if (m == null) throw new NotNative("the function " + c.function() + " has no Java translation yet");
-                return call(m, args.toArray(new CodeBlock[0]));
+                return function(m, args.toArray(new CodeBlock[0]));
         }
     }
 
@@ -207,7 +217,7 @@ final class JavaExpressions {
         boolean lazy = c.args().stream().skip(1).anyMatch(JavaExpressions::mayFail);
         List<CodeBlock> args = new ArrayList<>();
         for (Expr a : c.args()) args.add(lazy ? CodeBlock.of("() -> $L", boxed(a, c.type())) : boxed(a, c.type()));
-        return CodeBlock.of("$T.$L($L)", sql, lazy ? "coalesceLazily" : "coalesce", CodeBlock.join(args, ", "));
+        return CodeBlock.of("$T.$L($L)", functions, lazy ? "coalesceLazily" : "coalesce", CodeBlock.join(args, ", "));
     }
 
     /** Whether computing e can throw for some record: a BIGINT division, a cast from text, a pattern, a call that checks. */

@@ -75,14 +75,11 @@ final class NativeJob {
     final Map<String, String> dataFiles = new LinkedHashMap<>();
     private final java.util.Set<String> names = new java.util.HashSet<>(Set.of("env", "data", "output", "args", "params"));
     private final int defaultParallelism;
-    private boolean checkpointing;
 
     /** How the export writes the job: {@code paced} keeps the sources' rates (false: as fast as Flink reads, for benchmarks). */
     record Options(boolean paced) {}
 
     final Options options;
-    /** Whether a generator needs Eddy's Seeds (SplitMix64 by position) in the project. */
-    boolean seeds;
 
     NativeJob(Pipeline pipeline, ValidationResult validation, String pkg, String className, Options options) {
         this.options = options;
@@ -90,9 +87,12 @@ final class NativeJob {
         this.validation = validation;
         this.pkg = pkg;
         this.job = ClassName.get(pkg, className);
-        this.sql = ClassName.get(pkg, "Sql");
-        this.lines = ClassName.get(pkg, "Lines");
-        this.records = new RecordClasses(pkg, Set.of(className, "Sql", "Lines", "CsvParts", "Seeds", "CountAndDigest", "States"));
+        this.sql = helper("Sql");
+        helper("SqlFunctions");
+        this.lines = helper("Lines");
+        Set<String> taken = new java.util.HashSet<>(HELPERS);
+        taken.add(className);
+        this.records = new RecordClasses(pkg, taken);
         this.defaultParallelism = pipeline.settings().parallelismOrDefault();
     }
 
@@ -163,14 +163,12 @@ final class NativeJob {
         if (s.modeOrDefault() == RuntimeMode.BATCH) body.addStatement("env.setRuntimeMode($T.BATCH)", RuntimeExecutionMode.class);
         if (s.autoWatermarkInterval() != null) body.addStatement("env.getConfig().setAutoWatermarkInterval($LL)", s.autoWatermarkInterval());
         if (s.checkpointInterval() != null) {
-            checkpointing = true;
             boolean atLeastOnce = s.deliveryGuarantee() == dev.eddy.model.DeliveryGuarantee.AT_LEAST_ONCE;
             if (atLeastOnce) body.addStatement("env.enableCheckpointing($LL, $T.AT_LEAST_ONCE)", s.checkpointInterval(), CheckpointingMode.class);
             else body.addStatement("env.enableCheckpointing($LL)", s.checkpointInterval());
             if (s.unalignedCheckpointsOrDefault()) body.addStatement("env.getCheckpointConfig().enableUnalignedCheckpoints()");
         }
-        if (!checkpointing && pipeline.nodes().stream().anyMatch(n -> n.type().equals("sink.file"))) {
-            checkpointing = true;
+        if (s.checkpointInterval() == null && pipeline.nodes().stream().anyMatch(n -> n.type().equals("sink.file"))) {
             body.add("// Flink's FileSink commits its part files on checkpoints (and at the end of bounded input): checkpoint every 10 s\n");
             body.addStatement("env.enableCheckpointing($LL)", 10_000L);
         }
@@ -335,11 +333,22 @@ final class NativeJob {
         return s;
     }
 
-    /** Whether a CSV sink with a header needs the CsvParts helper, and a discard sink the CountAndDigest one. */
-    boolean csvParts;
-    boolean digests;
-    /** Whether a program reads map state, through the States helper. */
-    boolean mapStates;
+    /**
+     * The helpers a job can need, written by Eddy into its package: SQL's rules, its functions and
+     * the text formats (always), CSV part files with headers, the discard sink's digest, process programs' state and
+     * clocks, and the generators' randomness (Eddy's own Seeds).
+     */
+    static final List<String> HELPERS = List.of("Sql", "SqlFunctions", "Lines", "CsvParts", "CountAndDigest", "Programs", "Seeds");
+
+    /** The helpers this job uses, to be written into its project. */
+    final Set<String> helpers = new java.util.LinkedHashSet<>();
+
+    /** A helper class of the job's package, which the project then carries. */
+    ClassName helper(String name) {
+        if (!HELPERS.contains(name)) throw new IllegalArgumentException("no helper " + name);
+        helpers.add(name);
+        return ClassName.get(pkg, name);
+    }
 
     // ---- helpers the translations share ----
 

@@ -202,7 +202,7 @@ final class NativeProcess {
         if (s instanceof CheckedProgram.SetState a) {
             StateSpec spec = state(a.state());
             if (spec.kind() == StateSpec.Kind.VALUE) return CodeBlock.builder().addStatement("$L.update($L)", field(a.state()), value(a.value())).build();
-            return CodeBlock.builder().addStatement("$L.update($T.noNulls($L, $S))", field(a.state()), job.sql, value(a.value()),
+            return CodeBlock.builder().addStatement("$L.update($T.noNulls($L, $S))", field(a.state()), programs(), value(a.value()),
                     "list state \"" + a.state() + "\" cannot hold NULL").build();
         }
         if (s instanceof CheckedProgram.StateCall c) return call(c);
@@ -218,13 +218,13 @@ final class NativeProcess {
             locals.put(f.name(), var);
             CodeBlock body = block(f.body());
             locals = outer;
-            return CodeBlock.builder().beginControlFlow("for ($T $L : $T.elements($L))", boxed(f.element()), var, job.sql, array)
+            return CodeBlock.builder().beginControlFlow("for ($T $L : $T.elements($L))", boxed(f.element()), var, programs(), array)
                     .add(body).endControlFlow().build();
         }
         if (s instanceof CheckedProgram.Emit e) return emit(e);
         CheckedProgram.Timer t = (CheckedProgram.Timer) s;
         String method = (t.register() ? "register" : "delete") + (t.domain() == CompiledProgram.TimeDomain.EVENT ? "EventTimeTimer" : "ProcessingTimeTimer");
-        return CodeBlock.builder().addStatement("context.timerService().$L($T.timerTime($L, $S))", method, job.sql, java(t.time()),
+        return CodeBlock.builder().addStatement("context.timerService().$L($T.timerTime($L, $S))", method, programs(), java(t.time()),
                 t.time().text().trim()).build();
     }
 
@@ -232,11 +232,11 @@ final class NativeProcess {
         String f = field(c.state());
         return switch (c.method()) {
             case "clear" -> CodeBlock.builder().addStatement("$L.clear()", f).build();
-            case "add" -> CodeBlock.builder().addStatement("$L.add($T.required($L, $S))", f, job.sql, java(c.args().get(0)),
+            case "add" -> CodeBlock.builder().addStatement("$L.add($T.required($L, $S))", f, programs(), java(c.args().get(0)),
                     "cannot add NULL to list state \"" + c.state() + "\"").build();
-            case "put" -> CodeBlock.builder().addStatement("$L.put($T.required($L, $S), $L)", f, job.sql, java(c.args().get(0)),
+            case "put" -> CodeBlock.builder().addStatement("$L.put($T.required($L, $S), $L)", f, programs(), java(c.args().get(0)),
                     "map state \"" + c.state() + "\" cannot have a NULL key", java(c.args().get(1))).build();
-            default -> CodeBlock.builder().addStatement("$T.remove($L, $L)", states(), f, java(c.args().get(0))).build();
+            default -> CodeBlock.builder().addStatement("$T.remove($L, $L)", programs(), f, java(c.args().get(0))).build();
         };
     }
 
@@ -263,16 +263,13 @@ final class NativeProcess {
         CheckedProgram.MapRead m = (CheckedProgram.MapRead) v;
         String f = field(m.state());
         return switch (m.method()) {
-            case "get" -> CodeBlock.of("$T.get($L, $L)", states(), f, java(m.key()));
-            case "contains" -> CodeBlock.of("$T.contains($L, $L)", states(), f, java(m.key()));
-            default -> CodeBlock.of("$T.sorted($L.keys())", job.sql, f);
+            case "get" -> CodeBlock.of("$T.get($L, $L)", programs(), f, java(m.key()));
+            case "contains" -> CodeBlock.of("$T.contains($L, $L)", programs(), f, java(m.key()));
+            default -> CodeBlock.of("$T.sorted($L.keys())", programs(), f);
         };
     }
 
-    private ClassName states() {
-        job.mapStates = true;
-        return ClassName.get(job.pkg, "States");
-    }
+    private ClassName programs() { return job.helper("Programs"); }
 
     private StateSpec state(String name) {
         return program.states().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
@@ -297,13 +294,13 @@ final class NativeProcess {
         for (StateSpec s : program.states()) {
             if (!s.name().equals(n)) continue;
             if (s.kind() == StateSpec.Kind.VALUE) return CodeBlock.of("$L.value()", field(n));
-            return CodeBlock.of("$T.list($L.get())", job.sql, field(n));
+            return CodeBlock.of("$T.list($L.get())", programs(), field(n));
         }
         switch (n) {
             case "record_time": return CodeBlock.of("$T.toTimestamp(context.timestamp())", job.sql);
             case "timer_time": return CodeBlock.of("$T.ofEpochMilli(timestamp)", Instant.class);
             case "timer_domain": return CodeBlock.of("(context.timeDomain() == $T.EVENT_TIME ? \"event\" : \"processing\")", TimeDomain.class);
-            case "watermark": return CodeBlock.of("$T.watermark(context.timerService().currentWatermark())", job.sql);
+            case "watermark": return CodeBlock.of("$T.watermark(context.timerService().currentWatermark())", programs());
             case "now": return CodeBlock.of("$T.ofEpochMilli(context.timerService().currentProcessingTime())", Instant.class);
             default: break;
         }

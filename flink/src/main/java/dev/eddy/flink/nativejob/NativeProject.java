@@ -11,15 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
 /**
  * Writes a pipeline as a Maven project of plain Flink code: the job class, a record per schema,
- * the aggregate and window functions, the Sql and Lines helpers (SQL's rules and the text
- * formats, in source), the input files under {@code data/}, and a pom whose only dependencies are
+ * the aggregate and window functions, the Sql, SqlFunctions and Lines helpers (SQL's rules, its
+ * functions and the text formats, in source), the input files under {@code data/}, and a pom whose only dependencies are
  * Apache Flink's. {@code mvn package} makes a job jar for {@code flink run}.
  */
 public final class NativeProject {
@@ -54,13 +53,13 @@ public final class NativeProject {
         }
         Path sources = dir.resolve("src/main/java");
         for (JavaFile f : files) f.writeTo(sources);
-        List<String> helpers = new ArrayList<>(List.of("Sql", "Lines"));
-        if (job.csvParts) helpers.add("CsvParts");
-        if (job.digests) helpers.add("CountAndDigest");
-        if (job.mapStates) helpers.add("States");
         Path pkgDir = sources.resolve(PACKAGE.replace('.', '/'));
-        for (String h : helpers) Files.writeString(pkgDir.resolve(h + ".java"), helper("sql/" + h + ".java", "dev.eddy.flink.nativejob.sql"));
-        if (job.seeds) Files.writeString(pkgDir.resolve("Seeds.java"), helper("/dev/eddy/connectors/Seeds.java", "dev.eddy.connectors"));
+        for (String h : job.helpers) {
+            // Seeds is the engine's own, so that generators draw what Eddy's do; the others are the export's.
+            String text = h.equals("Seeds") ? helper("/dev/eddy/connectors/Seeds.java", "dev.eddy.connectors")
+                    : helper("sql/" + h + ".java", "dev.eddy.flink.nativejob.sql");
+            Files.writeString(pkgDir.resolve(h + ".java"), text);
+        }
         Path data = dir.resolve("data");
         for (var f : job.dataFiles.entrySet()) {
             Files.createDirectories(data);
@@ -105,7 +104,8 @@ public final class NativeProject {
                 + "Written by Eddy (`./eddy export-flink`): plain Flink DataStream code, with no Eddy library in it."
                 + " `src/main/java/eddy/job/" + className + ".java` builds the job; each statement comes from one node of the"
                 + " pipeline, named in the comment above it. Each record class is the schema on one of the pipeline's edges;"
-                + " `Sql.java` keeps SQL's rules for the expressions (NULLs, three-valued logic), `Lines.java` the text formats.\n\n"
+                + " `Sql.java` keeps SQL's rules for the expressions (NULLs, three-valued logic), `SqlFunctions.java` the functions"
+                + " they call, `Lines.java` the text formats.\n\n"
                 + "```\nmvn package\nflink run target/" + artifact + "-job.jar" + (data ? " --data data" : "") + " --output output\n```\n\n"
                 + (data ? "`data/` holds the pipeline's input files; `--data` says where they are on the machine that runs the job. " : "")
                 + "File sinks write under `--output`; Flink's FileSink commits part files on checkpoints and at the end of the input.\n";

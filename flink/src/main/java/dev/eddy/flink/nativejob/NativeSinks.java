@@ -1,6 +1,5 @@
 package dev.eddy.flink.nativejob;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.eddy.catalog.Params;
 import dev.eddy.flink.nativejob.NativeJob.Stream;
@@ -33,9 +32,8 @@ final class NativeSinks {
         if (format.equals("csv") && p.bool("header")) {
             r.forms.add(Form.CSV);
             sink = CodeBlock.of("$T.forBulkFormat(new $T(output, $S), $T.withHeader($T.csvHeader($T.FIELDS)))\n.withBucketAssigner(new $T<>())"
-                    + "\n.withOutputFileConfig($L)\n.build()", FileSink.class, Path.class, p.string("path"), ClassName.get(job.pkg, "CsvParts"), job.lines,
+                    + "\n.withOutputFileConfig($L)\n.build()", FileSink.class, Path.class, p.string("path"), job.helper("CsvParts"), job.lines,
                     r.name, BasePathBucketAssigner.class, config);
-            job.csvParts = true;
         } else {
             sink = CodeBlock.of("$T.<$T>forRowFormat(new $T(output, $S), new $T<>())\n.withBucketAssigner(new $T<>())\n.withOutputFileConfig($L)\n.build()",
                     FileSink.class, String.class, Path.class, p.string("path"), SimpleStringEncoder.class, BasePathBucketAssigner.class, config);
@@ -55,9 +53,8 @@ final class NativeSinks {
     static void discard(NativeJob job, Node n) {
         Stream in = job.input(n, "in");
         in.record().forms.add(Form.VALUES);
-        job.digests = true;
         job.body.addStatement("$L.process(new $T<>($S, $T::fieldValues))\n.returns($T.VOID)\n.name($S)$L\n.sinkTo(new $T<>())\n.name($S)$L",
-                in.var(), ClassName.get(job.pkg, "CountAndDigest"), n.id(), in.record().name, org.apache.flink.api.common.typeinfo.Types.class,
+                in.var(), job.helper("CountAndDigest"), n.id(), in.record().name, org.apache.flink.api.common.typeinfo.Types.class,
                 n.id() + " digest", job.parallelism(n), org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink.class, n.id(), job.parallelism(n));
     }
 

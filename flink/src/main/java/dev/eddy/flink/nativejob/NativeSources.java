@@ -115,8 +115,7 @@ final class NativeSources {
                         .addStatement("return RATE > 0 ? START + (long) Math.floor(k * 1000.0 / RATE) : START").build());
         MethodSpec.Builder map = MethodSpec.methodBuilder("map").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(r.name).addParameter(Long.class, "k");
-        ClassName seeds = ClassName.get(job.pkg, "Seeds");
-        job.seeds = true;
+        ClassName seeds = job.helper("Seeds");
         if (n.type().equals("source.sensors")) {
             int sensors = p.integer("sensors").intValue();
             int rooms = p.integer("rooms").intValue();

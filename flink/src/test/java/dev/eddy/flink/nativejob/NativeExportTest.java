@@ -214,7 +214,7 @@ class NativeExportTest {
         Path project = work.resolve("kitchen");
         NativeProject.Written written = NativeProject.write(pipeline, work, project, false);
         String code = Files.readString(written.source());
-        assertTrue(code.contains(".keyBy(r -> Tuple2.of(r.customer(), Sql.upper(r.region())), Types.TUPLE(Types.STRING, Types.STRING))"), code);
+        assertTrue(code.contains(".keyBy(r -> Tuple2.of(r.customer(), SqlFunctions.upper(r.region())), Types.TUPLE(Types.STRING, Types.STRING))"), code);
         assertTrue(code.contains(".intervalJoin(shipmentsById)"), code);
         Outputs eddy = eddy(pipeline, work, work.resolve("eddy"));
         Outputs flink = flink(written, project, work.resolve("flink"));
