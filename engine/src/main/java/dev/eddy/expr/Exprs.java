@@ -1,5 +1,6 @@
 package dev.eddy.expr;
 
+import dev.eddy.types.DataType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -50,6 +51,22 @@ public final class Exprs {
     }
 
     /** Canonical source text: implicit conversions are invisible, parentheses appear only where precedence needs them. */
+    /**
+     * Whether computing e can throw for some record: a BIGINT division, a cast from text, a pattern, a
+     * call that checks. Where a branch may fail, an export must keep Eddy's lazy evaluation of it.
+     */
+    public static boolean mayFail(Expr e) {
+        if (e instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.DIVIDE || b.op() == Expr.BinaryOp.MODULO)
+                && b.type().kind() == DataType.Kind.BIGINT) return true;
+        if (e instanceof Expr.Cast c && c.kind() != Expr.CastKind.TRY && c.operand().type().kind() == DataType.Kind.STRING
+                && c.type().kind() != DataType.Kind.STRING) return true;
+        if (e instanceof Expr.Like l && !(l.pattern() instanceof Expr.Literal)) return true;
+        if (e instanceof Expr.Call c && (c.function().startsWith("REGEXP") || c.function().equals("MOD")
+                || c.function().equals("TIMESTAMP_ADD") || c.function().equals("TO_TIMESTAMP"))) return true;
+        for (Expr child : children(e)) if (mayFail(child)) return true;
+        return false;
+    }
+
     public static String print(Expr e) {
         if (e instanceof Expr.Literal l) return Values.literal(l.value());
         if (e instanceof Expr.FieldRef f) return name(f.name());

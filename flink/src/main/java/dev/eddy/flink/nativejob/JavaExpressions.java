@@ -134,7 +134,7 @@ final class JavaExpressions {
         return switch (b.op()) {
             case AND, OR -> {
                 String m = b.op() == Expr.BinaryOp.AND ? "and" : "or";
-                yield mayFail(b.right()) ? call(m, l, CodeBlock.of("() -> $L", r)) : call(m, l, r);
+                yield dev.eddy.expr.Exprs.mayFail(b.right()) ? call(m, l, CodeBlock.of("() -> $L", r)) : call(m, l, r);
             }
             case EQ -> call("eq", l, r);
             case NE -> call("ne", l, r);
@@ -214,23 +214,10 @@ final class JavaExpressions {
 
     /** COALESCE(a, b, c); lazily, each argument computed only when the ones before are NULL, where one can fail. */
     private CodeBlock coalesce(Expr.Call c) {
-        boolean lazy = c.args().stream().skip(1).anyMatch(JavaExpressions::mayFail);
+        boolean lazy = c.args().stream().skip(1).anyMatch(dev.eddy.expr.Exprs::mayFail);
         List<CodeBlock> args = new ArrayList<>();
         for (Expr a : c.args()) args.add(lazy ? CodeBlock.of("() -> $L", boxed(a, c.type())) : boxed(a, c.type()));
         return CodeBlock.of("$T.$L($L)", functions, lazy ? "coalesceLazily" : "coalesce", CodeBlock.join(args, ", "));
-    }
-
-    /** Whether computing e can throw for some record: a BIGINT division, a cast from text, a pattern, a call that checks. */
-    static boolean mayFail(Expr e) {
-        if (e instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.DIVIDE || b.op() == Expr.BinaryOp.MODULO)
-                && b.type().kind() == DataType.Kind.BIGINT) return true;
-        if (e instanceof Expr.Cast c && c.kind() != Expr.CastKind.TRY && c.operand().type().kind() == DataType.Kind.STRING
-                && c.type().kind() != DataType.Kind.STRING) return true;
-        if (e instanceof Expr.Like l && !(l.pattern() instanceof Expr.Literal)) return true;
-        if (e instanceof Expr.Call c && (c.function().startsWith("REGEXP") || c.function().equals("MOD")
-                || c.function().equals("TIMESTAMP_ADD") || c.function().equals("TO_TIMESTAMP"))) return true;
-        for (Expr child : dev.eddy.expr.Exprs.children(e)) if (mayFail(child)) return true;
-        return false;
     }
 
     /** Thrown for what the native export cannot write, with the reason. */
