@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 "              running one through its REST endpoint.",
                 "  export-flink",
                 "            Write the plain Flink DataStream job a person would write (no Eddy inside).",
+                "  export-sql",
+                "            Write the pipeline as a Flink SQL script, where SQL can express it.",
                 "  fuzz-flink",
                 "            Run random pipelines on Eddy and on Flink and shrink any difference.",
                 "%nSee eddy COMMAND --help for a command's options."})

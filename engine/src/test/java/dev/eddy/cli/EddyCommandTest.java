@@ -150,7 +150,7 @@ class EddyCommandTest {
             assertTrue(r.out().startsWith("Usage: eddy " + c), r.out());
         }
         assertTrue(eddy("--help").out().contains("Commands:"));
-        for (String launched : new String[] {"design", "run --on flink", "export-flink", "fuzz-flink"}) {
+        for (String launched : new String[] {"design", "run --on flink", "export-flink", "export-sql", "fuzz-flink"}) {
             assertTrue(eddy("--help").out().contains("  " + launched), "the help lists " + launched);
         }
     }

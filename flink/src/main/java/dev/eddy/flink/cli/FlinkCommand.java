@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The commands that need Apache Flink: run on Flink, export a Flink project, compare with Flink at random. */
+/** The commands that need Apache Flink: run on Flink, export a Flink project or SQL script, compare with Flink at random. */
 @Command(name = "eddy", mixinStandardHelpOptions = true,
-        subcommands = {FlinkRunCommand.class, ExportFlinkCommand.class, FuzzFlinkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {FlinkRunCommand.class, ExportFlinkCommand.class, ExportSqlCommand.class, FuzzFlinkCommand.class, CommandLine.HelpCommand.class})
 public final class FlinkCommand implements Runnable {
     static final int JOB_FAILED = 1;
     static final int BAD_INPUT = 2;

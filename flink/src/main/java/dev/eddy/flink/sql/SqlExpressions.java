@@ -138,7 +138,14 @@ final class SqlExpressions {
             default -> b.op().symbol();
         };
         if (op == null) return mod(b.left(), b.right(), b.type());
+        if (b.op().isComparison()) return compared(b.left()) + " " + op + " " + compared(b.right());
         return operand(b.left()) + " " + op + " " + operand(b.right());
+    }
+
+    /** A side of a comparison: a whole number as it is written, since comparing cannot overflow as arithmetic can. */
+    private String compared(Expr e) {
+        if (e instanceof Expr.Literal l && l.value() instanceof Long n && n == n.intValue()) return String.valueOf(n);
+        return operand(e);
     }
 
     /** {@code array[i]}: NULL past either end in both. */
