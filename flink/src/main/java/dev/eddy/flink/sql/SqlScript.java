@@ -162,6 +162,7 @@ final class SqlScript {
             case "reduce", "aggregate" -> SqlWindows.running(this, n, p);
             case "window" -> SqlWindows.window(this, n, p);
             case "interval-join" -> SqlWindows.intervalJoin(this, n, p);
+            case "window-join" -> SqlWindows.windowJoin(this, n, p);
             case "sink.file", "sink.print", "sink.discard" -> SqlTables.sink(this, n, p);
             default -> throw new NotSql(why(n.type()));
         }

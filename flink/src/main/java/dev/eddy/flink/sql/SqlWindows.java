@@ -109,32 +109,7 @@ final class SqlWindows {
         boolean event = p.string("time").equals("event");
         String time = event ? in.eventTime() : in.procTime();
         if (time == null) throw new NotSql(event ? "its input has no event time (a watermarks node or a source strategy before it)" : "its input carries no processing time");
-        for (Field f : in.schema().fields()) {
-            if (List.of("window_start", "window_end", "window_time").contains(f.name())) {
-                throw new NotSql("its input has a field named " + f.name() + ", which Flink SQL's window functions add themselves");
-            }
-        }
-        String table = "TABLE " + in.name();
-        long offset = p.duration("offset");
-        if (offset != 0) {
-            // Seen in SqlExportTest: with an offset, TUMBLE left out a window's records and HOP fired a window with half of them.
-            throw new NotSql("Flink SQL's windows with an offset do not give what Flink's DataStream windows give (records left out of"
-                    + " the first window, sliding windows fired early); leave the offset at 0 for SQL");
-        }
-        String tvf = switch (assigner) {
-            case "tumbling" -> "TUMBLE(" + table + ", DESCRIPTOR(" + quote(time) + "), " + interval(p.duration("size"))
-                    + (offset == 0 ? "" : ", " + interval(offset)) + ")";
-            case "sliding" -> {
-                if (p.duration("size") % p.duration("slide") != 0) {
-                    throw new NotSql("Flink SQL's HOP needs the size to be a whole multiple of the slide");
-                }
-                yield "HOP(" + table + ", DESCRIPTOR(" + quote(time) + "), " + interval(p.duration("slide")) + ", " + interval(p.duration("size"))
-                        + (offset == 0 ? "" : ", " + interval(offset)) + ")";
-            }
-            case "session" -> "SESSION(" + table + (in.keyed() ? " PARTITION BY " + String.join(", ", in.keySql()) : "")
-                    + ", DESCRIPTOR(" + quote(time) + "), " + interval(p.duration("gap")) + ")";
-            default -> throw new NotSql("Flink SQL has no " + assigner + " windows (tumbling, sliding and session it has)");
-        };
+        String tvf = tvf(in, p, assigner, time);
         List<String> items = new ArrayList<>();
         for (int i = 0; i < in.keyNames().size(); i++) items.add(in.keySql().get(i) + " AS " + quote(in.keyNames().get(i)));
         // Eddy's bounds are instants, TIMESTAMP_LTZ; the window functions' are TIMESTAMPs in the session's time zone (UTC).
@@ -162,13 +137,59 @@ final class SqlWindows {
                 event ? null : "On processing time, which windows a record falls in depends on when it arrives, as in Eddy");
     }
 
-    /** Left and right records whose keys are equal and whose event times are within the bounds, as one record. */
-    static void intervalJoin(SqlScript script, Node n, Params p) {
+    /** The windowing table-valued function over a relation: TUMBLE, HOP or SESSION (partitioned by the key), with Eddy's sizes. */
+    private static String tvf(Relation in, Params p, String assigner, String time) {
+        for (Field f : in.schema().fields()) {
+            if (List.of("window_start", "window_end", "window_time").contains(f.name())) {
+                throw new NotSql("its input has a field named " + f.name() + ", which Flink SQL's window functions add themselves");
+            }
+        }
+        String table = "TABLE " + in.name();
+        if (p.duration("offset") != 0) {
+            // Seen in SqlExportTest: with an offset, TUMBLE left out a window's records and HOP fired a window with half of them.
+            throw new NotSql("Flink SQL's windows with an offset do not give what Flink's DataStream windows give (records left out of"
+                    + " the first window, sliding windows fired early); leave the offset at 0 for SQL");
+        }
+        return switch (assigner) {
+            case "tumbling" -> "TUMBLE(" + table + ", DESCRIPTOR(" + quote(time) + "), " + interval(p.duration("size")) + ")";
+            case "sliding" -> {
+                if (p.duration("size") % p.duration("slide") != 0) {
+                    throw new NotSql("Flink SQL's HOP needs the size to be a whole multiple of the slide");
+                }
+                yield "HOP(" + table + ", DESCRIPTOR(" + quote(time) + "), " + interval(p.duration("slide")) + ", " + interval(p.duration("size")) + ")";
+            }
+            case "session" -> "SESSION(" + table + (in.keyed() ? " PARTITION BY " + String.join(", ", in.keySql()) : "")
+                    + ", DESCRIPTOR(" + quote(time) + "), " + interval(p.duration("gap")) + ")";
+            default -> throw new NotSql("Flink SQL has no " + assigner + " windows (tumbling, sliding and session it has)");
+        };
+    }
+
+    /**
+     * Left and right records of the same key in the same window, as one record: Flink SQL's window join, both sides
+     * windowed by the same function and joined on the key and the window's bounds.
+     */
+    static void windowJoin(SqlScript script, Node n, Params p) {
         Relation left = script.input(n, "left");
         Relation right = script.input(n, "right");
-        if (!left.keyed() || !right.keyed()) throw new NotSql("an interval join needs both inputs keyed");
-        if (left.eventTime() == null || right.eventTime() == null) throw new NotSql("an interval join needs event time on both inputs");
+        if (!left.keyed() || !right.keyed()) throw new NotSql("a window join needs both inputs keyed");
+        String assigner = p.string("assigner");
+        if (assigner.equals("session")) throw new NotSql("Flink SQL joins tumbling and sliding windows only, not sessions");
+        boolean event = p.string("time").equals("event");
+        if (!event) throw new NotSql("Flink SQL's window join needs event time");
+        if (left.eventTime() == null || right.eventTime() == null) throw new NotSql("a window join needs event time on both inputs");
         Schema out = script.schema(n);
+        List<String> items = joinedFields(left, right, out);
+        List<String> on = keysEqual(left, right);
+        on.add("l.window_start = r.window_start");
+        on.add("l.window_end = r.window_end");
+        script.view(n, "SELECT " + String.join(",\n  ", items)
+                + "\nFROM TABLE(\n  " + tvf(left, p, assigner, left.eventTime()) + ") AS l"
+                + "\nJOIN TABLE(\n  " + tvf(right, p, assigner, right.eventTime()) + ") AS r"
+                + "\nON " + String.join("\n  AND ", on), new Relation(null, out, null, null), null);
+    }
+
+    /** The joined record's columns: the left fields, then the right ones under the names Eddy gives them. */
+    private static List<String> joinedFields(Relation left, Relation right, Schema out) {
         if (out.size() != left.schema().size() + right.schema().size()) throw new NotSql("its output is not the left fields then the right ones");
         List<String> items = new ArrayList<>();
         for (int i = 0; i < out.size(); i++) {
@@ -176,11 +197,27 @@ final class SqlWindows {
             Field source = fromLeft ? left.schema().field(i) : right.schema().field(i - left.schema().size());
             items.add((fromLeft ? "l." : "r.") + quote(source.name()) + " AS " + quote(out.field(i).name()));
         }
+        return items;
+    }
+
+    private static List<String> keysEqual(Relation left, Relation right) {
         List<String> on = new ArrayList<>();
         for (int i = 0; i < left.keySql().size(); i++) {
             // Eddy's keys group NULL with NULL; so does IS NOT DISTINCT FROM, where = would leave NULL keys unjoined.
-            on.add(qualify("l", left.keySql().get(i)) + " IS NOT DISTINCT FROM " + qualify("r", right.keySql().get(i)));
+            on.add("l." + left.keySql().get(i) + " IS NOT DISTINCT FROM r." + right.keySql().get(i));
         }
+        return on;
+    }
+
+    /** Left and right records whose keys are equal and whose event times are within the bounds, as one record. */
+    static void intervalJoin(SqlScript script, Node n, Params p) {
+        Relation left = script.input(n, "left");
+        Relation right = script.input(n, "right");
+        if (!left.keyed() || !right.keyed()) throw new NotSql("an interval join needs both inputs keyed");
+        if (left.eventTime() == null || right.eventTime() == null) throw new NotSql("an interval join needs event time on both inputs");
+        Schema out = script.schema(n);
+        List<String> items = joinedFields(left, right, out);
+        List<String> on = keysEqual(left, right);
         String lt = "l." + quote(left.eventTime());
         String rt = "r." + quote(right.eventTime());
         on.add(rt + (p.bool("lowerBoundExclusive") ? " > " : " >= ") + lt + " + " + interval(p.duration("lowerBound")));
@@ -189,6 +226,4 @@ final class SqlWindows {
                 + String.join("\n  AND ", on), new Relation(null, out, null, null), null);
     }
 
-    /** A key column read through a join side's alias. */
-    private static String qualify(String alias, String keyColumn) { return alias + "." + keyColumn; }
 }
