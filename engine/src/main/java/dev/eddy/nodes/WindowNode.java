@@ -37,6 +37,7 @@ import dev.eddy.operators.window.WindowFunction;
 import dev.eddy.operators.window.WindowParts;
 import dev.eddy.operators.SortedInputOperator;
 import dev.eddy.runtime.OperatorFactory;
+import dev.eddy.operators.window.SlicedWindowOperator;
 import dev.eddy.operators.window.WindowOperator;
 import dev.eddy.types.DataType;
 import dev.eddy.types.Field;
@@ -287,6 +288,8 @@ final class WindowNode {
         boolean sorted = !batch && selector != null && assigner instanceof WindowAssigner.Global && trigger == Triggers.END_OF_STREAM;
         OperatorFactory factory = sorted
                 ? () -> new SortedInputOperator(selector, new WindowOperator(in, selector, assigner, trigger, evictor, lateness, f, true))
+                : SlicedWindowOperator.applies(assigner, trigger, evictor, lateness, f, batch)
+                ? () -> new SlicedWindowOperator(in, selector, (WindowAssigner.Sliding) assigner, (WindowFunction.Aggregate) f)
                 : () -> new WindowOperator(in, selector, assigner, trigger, evictor, lateness, f, batch);
         return Binding.operator(ports, factory)
                 .with(traits(assigner, trigger, evictor))

@@ -29,6 +29,20 @@ public final class Aggregates {
 
     public int size() { return calls.length; }
 
+    /**
+     * Whether the results are the same in whatever order the records are added and accumulators
+     * merged: COUNT, SUM of BIGINT (whole numbers wrap the same either way), MIN and MAX (a total
+     * order). Not a SUM or AVG of DOUBLEs, whose roundings depend on the order, nor FIRST and LAST.
+     */
+    public boolean orderInsensitive() {
+        for (int i = 0; i < calls.length; i++) {
+            AggregateCall.Function f = calls[i].function();
+            boolean exact = f == AggregateCall.Function.COUNT || f == AggregateCall.Function.MIN || f == AggregateCall.Function.MAX || longSum[i];
+            if (!exact) return false;
+        }
+        return true;
+    }
+
     /** A mutable accumulator; owned by one operator subtask. */
     public static final class Acc {
         final Object[] values;
