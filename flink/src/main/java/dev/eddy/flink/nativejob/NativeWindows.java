@@ -112,10 +112,14 @@ final class NativeWindows {
         if (!p.string("function").equals("aggregate")) {
             throw new JavaExpressions.NotNative("the window function " + p.string("function") + " has no native translation yet (aggregate does)");
         }
-        if (!p.string("trigger").equals("default") || !p.string("evictor").equals("none") || p.isSet("dynamicGap")) {
-            throw new JavaExpressions.NotNative("triggers, evictors and dynamic gaps have no native translation yet (the assigner's own trigger does)");
-        }
         String assigner = p.string("assigner");
+        if (assigner.equals("count") && (!p.string("trigger").equals("default") || !p.string("evictor").equals("none"))) {
+            throw new JavaExpressions.NotNative("a count window is Flink's countWindow, with its own trigger and evictor; use a global"
+                    + " window for another trigger or evictor");
+        }
+        NativeTriggers.checkFitsAssigner(p, assigner);
+        CodeBlock trigger = NativeTriggers.trigger(job, p, in.record());
+        CodeBlock evictor = NativeTriggers.evictor(job, p, in.record());
         boolean global = assigner.equals("count") || assigner.equals("global");
         TypeName windowType = ClassName.get(global ? GlobalWindow.class : TimeWindow.class);
         RecordClass out = job.records.of(job.validation.schema(n.id(), "out"), n.id());
@@ -133,8 +137,10 @@ final class NativeWindows {
                 else w.add("\n.countWindow$L($L)", all, p.integer("count"));
             }
             case "global" -> w.add("\n.window$L($T.create())", all, GlobalWindows.class);
-            default -> w.add("\n.window$L($L)", all, assigner(p, assigner));
+            default -> w.add("\n.window$L($L)", all, p.isSet("dynamicGap")
+                    ? NativeTriggers.dynamicGap(job, p, in.record(), p.string("time").equals("event")) : assigner(p, assigner));
         }
+        w.add(trigger).add(evictor);
         long lateness = p.duration("allowedLateness");
         if (lateness > 0) w.add("\n.allowedLateness($L)", NativeJob.duration(lateness));
         String lateTag = null;

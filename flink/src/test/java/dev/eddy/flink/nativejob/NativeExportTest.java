@@ -283,6 +283,58 @@ class NativeExportTest {
         assertTrue(eddy.printed().size() > 5 && !eddy.files().isEmpty(), eddy.toString());
     }
 
+    /** Flink's own triggers (count, delta, continuous event time, purging), evictors (count, time, delta) and dynamic session gaps. */
+    @Test
+    void triggersEvictorsAndDynamicGapsGiveEddysOutput() throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            rows.append(i == 0 ? "" : ", ").append("{\"sensor\": \"s%d\", \"speed\": %s, \"distance\": %d, \"at\": \"2024-01-01T00:00:%02d.%03dZ\"}"
+                    .formatted(i % 2, i % 7 == 3 ? "null" : String.valueOf((i * 37 % 90) + 0.5), i * 13 + (i % 3) * 20, i * 2, (i * 137) % 1000));
+        }
+        String json = """
+                {"format": "eddy.pipeline", "version": 1, "name": "Triggers", "settings": {"autoWatermarkInterval": "0ms"},
+                 "nodes": [
+                   {"id": "readings", "type": "source.rows", "params": {"schema": {"sensor": "STRING", "speed": "DOUBLE", "distance": "BIGINT",
+                      "at": "TIMESTAMP"}, "rows": [%s], "watermarks": "bounded-out-of-orderness", "timestamp": "at", "maxOutOfOrderness": "1s"}},
+                   {"id": "bySensor", "type": "key-by", "params": {"key": "sensor"}},
+                   {"id": "everyThree", "type": "window", "params": {"size": "10s", "trigger": "count", "triggerCount": 3, "purging": true,
+                      "aggregates": {"n": "COUNT(*)", "far": "MAX(distance)"}}},
+                   {"id": "everyThreeOut", "type": "sink.print", "params": {"format": "row", "identifier": "three"}},
+                   {"id": "jumps", "type": "window", "params": {"assigner": "global", "trigger": "delta", "deltaOf": "distance", "deltaThreshold": 50,
+                      "evictor": "time", "evictorTime": "5s", "aggregates": {"n": "COUNT(*)", "total": "SUM(distance)"}}},
+                   {"id": "jumpsOut", "type": "sink.print", "params": {"format": "row", "identifier": "jumps"}},
+                   {"id": "early", "type": "window", "params": {"size": "10s", "trigger": "continuous-event-time", "triggerInterval": "3s",
+                      "evictor": "count", "evictorCount": 2, "aggregates": {"n": "COUNT(*)", "avgSpeed": "AVG(speed)"}}},
+                   {"id": "earlyOut", "type": "sink.file", "params": {"path": "early"}},
+                   {"id": "trips", "type": "window", "params": {"assigner": "session", "dynamicGap": "CASE WHEN speed > 50 THEN 1500 ELSE 4000 END",
+                      "aggregates": {"n": "COUNT(*)", "top": "MAX(speed)"}}},
+                   {"id": "tripsOut", "type": "sink.file", "params": {"path": "trips"}},
+                   {"id": "calm", "type": "window", "params": {"assigner": "global", "trigger": "count", "triggerCount": 5, "evictor": "delta",
+                      "deltaOf": "speed", "deltaAbsolute": true, "evictorDelta": 30, "evictAfter": true, "aggregates": {"n": "COUNT(*)", "least": "MIN(speed)"}}},
+                   {"id": "calmOut", "type": "sink.print", "params": {"format": "row", "identifier": "calm"}},
+                   {"id": "fours", "type": "window", "params": {"assigner": "global", "trigger": "count", "triggerCount": 4, "purging": true,
+                      "aggregates": {"n": "COUNT(*)", "first": "FIRST(sensor)"}}},
+                   {"id": "foursOut", "type": "sink.print", "params": {"format": "row", "identifier": "fours"}}],
+                 "edges": [{"from": "readings", "to": "bySensor"},
+                   {"from": "bySensor", "to": "everyThree"}, {"from": "everyThree", "to": "everyThreeOut"},
+                   {"from": "bySensor", "to": "jumps"}, {"from": "jumps", "to": "jumpsOut"},
+                   {"from": "bySensor", "to": "early"}, {"from": "early", "to": "earlyOut"},
+                   {"from": "bySensor", "to": "trips"}, {"from": "trips", "to": "tripsOut"},
+                   {"from": "bySensor", "to": "calm"}, {"from": "calm", "to": "calmOut"},
+                   {"from": "readings", "to": "fours"}, {"from": "fours", "to": "foursOut"}]}
+                """.replace("[%s]", "[" + rows + "]");
+        Pipeline pipeline = dev.eddy.model.PipelineReader.read(json, "triggers.json");
+        Path project = work.resolve("triggers");
+        NativeProject.Written written = NativeProject.write(pipeline, work, project, false);
+        String code = Files.readString(written.source());
+        assertTrue(code.contains(".trigger(PurgingTrigger.of(CountTrigger.of(3L)))"), code);
+        Outputs eddy = eddy(pipeline, work, work.resolve("eddy"));
+        Outputs flink = flink(written, project, work.resolve("flink"));
+        assertEquals(eddy.printed(), flink.printed(), code);
+        assertEquals(eddy.files(), flink.files(), code);
+        assertTrue(eddy.printed().size() > 20 && eddy.files().size() == 2, eddy.toString());
+    }
+
     /** The ready-made nodes written as programs: top-N, change alert and deduplicate in processing time (a time-to-live). */
     @Test
     void theReadyMadeProgramNodesGiveEddysOutput() throws Exception {
