@@ -189,6 +189,7 @@ final class NativeJob {
             case "source.file" -> NativeSources.file(this, n, p);
             case "source.sequence" -> NativeSources.sequence(this, n, p);
             case "source.sensors", "source.payments" -> NativeSources.generator(this, n, p);
+            case "source.clicks" -> NativeSources.clicks(this, n, p);
             case "map" -> map(n, p);
             case "filter" -> filter(n, p);
             case "flat-map" -> flatMap(n, p);
@@ -211,7 +212,7 @@ final class NativeJob {
 
     private static String why(String type) {
         if (type.equals("sink.table")) return "the table sink is the designer's own view; a Flink job writes to a file or prints";
-        if (type.startsWith("source.")) return "this source has no native translation yet (rows, files, sequences, sensors and payments do); `./eddy run --on flink` runs it through Eddy's reader";
+        if (type.startsWith("source.")) return "this source has no native translation yet (rows, files, sequences, sensors, payments and clicks do); `./eddy run --on flink` runs it through Eddy's reader";
         return "it has no native translation yet; `./eddy run --on flink` runs it with Eddy's functions on Flink's operators";
     }
 
@@ -336,9 +337,10 @@ final class NativeJob {
     /**
      * The helpers a job can need, written by Eddy into its package: SQL's rules, its functions and
      * the text formats (always), CSV part files with headers, the discard sink's digest, process programs' state and
-     * clocks, and the generators' randomness (Eddy's own Seeds).
+     * clocks, the generators' randomness (Eddy's own Seeds) and the clickstream's schedule (Eddy's ClickSchedule).
      */
-    static final List<String> HELPERS = List.of("Sql", "SqlFunctions", "Lines", "CsvParts", "CountAndDigest", "Programs", "Seeds");
+    static final List<String> HELPERS = List.of("Sql", "SqlFunctions", "Lines", "CsvParts", "CountAndDigest", "Programs", "Seeds",
+            "ClickSchedule");
 
     /** The helpers this job uses, to be written into its project. */
     final Set<String> helpers = new java.util.LinkedHashSet<>();

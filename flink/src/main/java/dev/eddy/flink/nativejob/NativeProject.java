@@ -55,8 +55,8 @@ public final class NativeProject {
         for (JavaFile f : files) f.writeTo(sources);
         Path pkgDir = sources.resolve(PACKAGE.replace('.', '/'));
         for (String h : job.helpers) {
-            // Seeds is the engine's own, so that generators draw what Eddy's do; the others are the export's.
-            String text = h.equals("Seeds") ? helper("/dev/eddy/connectors/Seeds.java", "dev.eddy.connectors")
+            // Seeds and ClickSchedule are the engine's own, so that generators draw what Eddy's do; the others are the export's.
+            String text = h.equals("Seeds") || h.equals("ClickSchedule") ? helper("/dev/eddy/connectors/" + h + ".java", "dev.eddy.connectors")
                     : helper("sql/" + h + ".java", "dev.eddy.flink.nativejob.sql");
             Files.writeString(pkgDir.resolve(h + ".java"), text);
         }

@@ -150,6 +150,44 @@ final class NativeSources {
         job.declare(n, r, withWatermarks(job, n, p, r, CodeBlock.of("env.fromSource($L, $T.noWatermarks(), $S)", source, WatermarkStrategy.class, n.id())));
     }
 
+    /**
+     * Eddy's clickstream as a DataGeneratorSource over a GeneratorFunction that takes each next
+     * click from Eddy's own ClickSchedule (shipped in the project): one reader, in order, since a
+     * click depends on the ones before it.
+     */
+    static void clicks(NativeJob job, Node n, Params p) {
+        if (job.validation.parallelism().get(n.id()) != 1) {
+            throw new JavaExpressions.NotNative("the clicks are made in order by one reader; give the source a parallelism of 1");
+        }
+        RecordClass r = job.records.of(job.validation.schema(n.id(), "out"), n.id());
+        ClassName function = ClassName.get(job.pkg, RecordClasses.upperCamel(n.id()) + "Generator");
+        ClassName schedule = job.helper("ClickSchedule");
+        job.helper("Seeds");
+        long seed = Seeds.forNode(job.pipeline.settings().seedOrDefault(), n.id());
+        Long count = p.integer("count");
+        CodeBlock make = CodeBlock.of("new $T($LL, $L, $LL, $LL, $LL, 0, 1)", schedule, seed, p.integer("users"), p.duration("sessionGap"),
+                count == null ? -1 : count, p.instant("start"));
+        TypeSpec t = TypeSpec.classBuilder(function).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("Eddy's clicks for $S: $L users, sessions apart by more than $L ms (seed $L: the pipeline's mixed with the node's name).\n",
+                        n.id(), p.integer("users"), p.duration("sessionGap"), seed)
+                .addSuperinterface(ParameterizedTypeName.get(ClassName.get(GeneratorFunction.class), ClassName.get(Long.class), r.name))
+                .addField(FieldSpec.builder(schedule, "schedule", Modifier.PRIVATE, Modifier.TRANSIENT).build())
+                .addMethod(MethodSpec.methodBuilder("open").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .addParameter(org.apache.flink.api.connector.source.SourceReaderContext.class, "readerContext")
+                        .addStatement("schedule = $L", make).build())
+                .addMethod(MethodSpec.methodBuilder("map").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(r.name).addParameter(Long.class, "k")
+                        .addStatement("$T.Click c = schedule.next()", schedule)
+                        .addStatement("return new $T(\"user-\" + (c.user() + 1), c.page(), $T.ofEpochMilli(c.time()))", r.name, Instant.class).build())
+                .build();
+        job.classes.add(t);
+        String source = job.fresh(n.id() + " generator");
+        job.body.addStatement("$T<$T> $L = new $T<>(new $T(), $L, $T.of($T.class))", DataGeneratorSource.class, r.name, source,
+                DataGeneratorSource.class, function, count == null ? CodeBlock.of("$T.MAX_VALUE", Long.class) : CodeBlock.of("$LL", count),
+                TypeInformation.class, r.name);
+        job.declare(n, r, withWatermarks(job, n, p, r, CodeBlock.of("env.fromSource($L, $T.noWatermarks(), $S)", source, WatermarkStrategy.class, n.id())));
+    }
+
     private static FieldSpec constant(Class<?> type, String name, CodeBlock value, String doc) {
         return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).addJavadoc("$L\n", doc).initializer(value).build();
     }
