@@ -3,10 +3,6 @@ package dev.eddy.flink.sql;
 import static dev.eddy.flink.sql.SqlExpressions.quote;
 import static dev.eddy.flink.sql.SqlExpressions.string;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.catalog.Params;
 import dev.eddy.expr.Expr;
 import dev.eddy.flink.sql.SqlExpressions.NotSql;
@@ -17,7 +13,6 @@ import dev.eddy.types.DataType;
 import dev.eddy.types.Field;
 import dev.eddy.types.Row;
 import dev.eddy.types.Schema;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,37 +164,16 @@ final class SqlTables {
         }).of(e);
     }
 
+    /** The rows as Eddy's JSON Lines, which Flink's json format reads; it has no form of NaN or the infinities, so they are refused. */
     private static String jsonLines(List<Row> rows, Schema schema) {
-        ObjectMapper json = new ObjectMapper();
         StringBuilder out = new StringBuilder();
         for (Row r : rows) {
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
-            for (int i = 0; i < schema.size(); i++) o.set(schema.field(i).name(), value(r.get(i)));
-            try {
-                out.append(json.writeValueAsString(o)).append('\n');
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
+            for (int i = 0; i < schema.size(); i++) {
+                if (r.get(i) instanceof Double d && (d.isNaN() || d.isInfinite())) throw new NotSql("a NaN or infinite value in the rows has no JSON form");
             }
+            out.append(dev.eddy.types.RowJson.toLine(r, schema)).append('\n');
         }
         return out.toString();
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode value(Object v) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (v == null) return f.nullNode();
-        if (v instanceof Long l) return f.numberNode(l);
-        if (v instanceof Double d) {
-            if (d.isNaN() || d.isInfinite()) throw new NotSql("a NaN or infinite value in the rows has no JSON form");
-            return f.numberNode(d);
-        }
-        if (v instanceof Boolean b) return f.booleanNode(b);
-        if (v instanceof Instant i) return f.textNode(i.toString());
-        if (v instanceof List<?> list) {
-            ArrayNode a = f.arrayNode();
-            for (Object o : list) a.add(value(o));
-            return a;
-        }
-        return f.textNode(v.toString());
     }
 
     // ---- sinks ----
