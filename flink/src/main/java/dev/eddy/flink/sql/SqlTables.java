@@ -138,6 +138,10 @@ final class SqlTables {
         // Flink's DataStream watermark trails the largest timestamp by the bound and one millisecond more; SQL's by what it says.
         columns.add("WATERMARK FOR " + et + " AS " + et + " - " + SqlWindows.interval(bound + 1));
         if (strategy.isSet("idleness")) script.idleness(strategy.duration("idleness"));
+        String note = "Event time: Flink SQL emits a watermark as soon as it has moved on by more than pipeline.auto-watermark-interval,"
+                + "\n-- not on the clock as Eddy and Flink's DataStream jobs do, so a record their periodic watermarks still let in can be"
+                + "\n-- late here, and SQL windows have no allowed lateness (docs/flink.md, Exporting as Flink SQL).";
+        if (!script.notes.contains(note)) script.notes.add(note);
         return script.eventTime;
     }
 
