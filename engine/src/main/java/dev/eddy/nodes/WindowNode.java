@@ -288,7 +288,7 @@ final class WindowNode {
         boolean sorted = !batch && selector != null && assigner instanceof WindowAssigner.Global && trigger == Triggers.END_OF_STREAM;
         OperatorFactory factory = sorted
                 ? () -> new SortedInputOperator(selector, new WindowOperator(in, selector, assigner, trigger, evictor, lateness, f, true))
-                : SlicedWindowOperator.applies(assigner, trigger, evictor, lateness, f, batch)
+                : SlicedWindowOperator.applies(assigner, trigger, evictor, lateness, f, batch, ctx.settings().checkpointInterval() != null)
                 ? () -> new SlicedWindowOperator(in, selector, (WindowAssigner.Sliding) assigner, (WindowFunction.Aggregate) f)
                 : () -> new WindowOperator(in, selector, assigner, trigger, evictor, lateness, f, batch);
         return Binding.operator(ports, factory)

@@ -34,7 +34,8 @@ import java.util.TreeSet;
  * joins, what fires when, the results, their timestamps and order, and the observations. The
  * order holds because a key's timer for a window is registered by the record that first reaches
  * the window in both: that record always opens a new slice, since a slice already there would
- * mean an earlier record of the window.
+ * mean an earlier record of the window. Timestamps within a window's size of Long.MIN_VALUE or
+ * Long.MAX_VALUE, where window bounds overflow, are computed differently (both are nonsense there).
  */
 public final class SlicedWindowOperator extends RecordOperator implements TimerService.Triggerable, InspectableWindows {
     /** Written first in a snapshot, where WindowOperator writes its number of keys, so the two formats cannot be confused. */
@@ -50,10 +51,16 @@ public final class SlicedWindowOperator extends RecordOperator implements TimerS
     private TimerService timers;
     private ObservationBus bus;
 
-    /** Whether a window node's configuration is one this operator computes exactly as WindowOperator. */
+    /**
+     * Whether a window node's configuration is one this operator computes exactly as WindowOperator.
+     * Not in a checkpointed job: after a restore the watermark starts again from nothing, as in
+     * Flink, so a window that fired before can open again, empty, for a record that comes before the
+     * next watermark, and slices shared with later windows cannot say which of their records came
+     * after the restore (found by review, 2026-12-07).
+     */
     public static boolean applies(WindowAssigner assigner, Trigger trigger, Evictor evictor, long allowedLateness, WindowFunction f,
-                                  boolean batch) {
-        return !batch && evictor == null && allowedLateness == 0 && trigger == Triggers.EVENT_TIME
+                                  boolean batch, boolean checkpointed) {
+        return !batch && !checkpointed && evictor == null && allowedLateness == 0 && trigger == Triggers.EVENT_TIME
                 && assigner instanceof WindowAssigner.Sliding s && s.isEventTime() && s.size() % s.slide() == 0
                 && f instanceof WindowFunction.Aggregate a && a.aggregates().orderInsensitive();
     }
