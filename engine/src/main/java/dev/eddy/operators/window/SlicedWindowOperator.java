@@ -193,7 +193,7 @@ public final class SlicedWindowOperator extends RecordOperator implements TimerS
         ks.remove(window.start());
         if (bus.isActive()) {
             bus.publish(new Observation.WindowCleared(now(), context.nodeId(), context.subtaskIndex(), shownKey(key),
-                    window.start(), window.end(), "cleaned up at window end + allowed lateness"));
+                    window.start(), window.end(), WindowOperator.CLEANED_UP));
         }
         if (ks.n == 0) keys.remove(key);
     }
@@ -203,11 +203,9 @@ public final class SlicedWindowOperator extends RecordOperator implements TimerS
 
     private void late(Object key, Row row, long timestamp, long sliceStart, long watermark) {
         if (bus.isActive()) {
-            long end = sliceStart + size;
-            String why = "its timestamp " + timestamp + " is at or below the watermark " + watermark + ", so every window it belongs to"
-                    + " (the last, [" + sliceStart + ", " + end + "), was cleaned up once the watermark passed " + (end - 1) + ")";
+            Window.TimeWindow last = new Window.TimeWindow(sliceStart, sliceStart + size);
             bus.publish(new Observation.LateRecord(now(), context.nodeId(), context.subtaskIndex(), shownKey(key), row, timestamp,
-                    watermark, 0, sliceStart, end, why));
+                    watermark, 0, last.start(), last.end(), WindowOperator.lateReason(timestamp, 0, watermark, last, last.maxTimestamp())));
         }
         output.collect(WindowOperator.LATE_PORT, row, timestamp);
     }

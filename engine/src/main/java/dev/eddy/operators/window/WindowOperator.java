@@ -281,7 +281,7 @@ public final class WindowOperator extends RecordOperator implements TimerService
         if (ks.merging != null) ks.merging.retireWindow((Window.TimeWindow) window);
         if (bus.isActive()) {
             bus.publish(new Observation.WindowCleared(now(), context.nodeId(), context.subtaskIndex(), shownKey(key),
-                    window.start(), window.end(), had ? "cleaned up at window end + allowed lateness" : "cleaned up (already empty)"));
+                    window.start(), window.end(), had ? CLEANED_UP : "cleaned up (already empty)"));
         }
     }
 
@@ -291,14 +291,21 @@ public final class WindowOperator extends RecordOperator implements TimerService
             // An event-time assigner always gives a record at least one window.
             Window last = windows.get(0);
             for (Window w : windows) if (w.end() > last.end()) last = w;
-            String why = "its timestamp " + timestamp + (allowedLateness > 0 ? " + allowed lateness " + allowedLateness : "")
-                    + " is at or below the watermark " + wm + ", so every window it belongs to (the last, [" + last.start() + ", "
-                    + last.end() + "), was cleaned up once the watermark passed " + cleanupTime(last) + ")";
             bus.publish(new Observation.LateRecord(now(), context.nodeId(), context.subtaskIndex(), shownKey(key), row, timestamp,
-                    wm, allowedLateness, last.start(), last.end(), why));
+                    wm, allowedLateness, last.start(), last.end(), lateReason(timestamp, allowedLateness, wm, last, cleanupTime(last))));
         }
         output.collect(LATE_PORT, row, timestamp);
     }
+
+    /** Why a record went to the late port, in the words both window operators report it with. */
+    static String lateReason(long timestamp, long allowedLateness, long watermark, Window last, long lastCleanup) {
+        return "its timestamp " + timestamp + (allowedLateness > 0 ? " + allowed lateness " + allowedLateness : "")
+                + " is at or below the watermark " + watermark + ", so every window it belongs to (the last, [" + last.start() + ", "
+                + last.end() + "), was cleaned up once the watermark passed " + lastCleanup + ")";
+    }
+
+    /** The reason a window's state is cleared when the watermark passes its end + allowed lateness. */
+    static final String CLEANED_UP = "cleaned up at window end + allowed lateness";
 
     /** cleanupTime: event time waits for the allowed lateness (never past Long.MAX_VALUE); processing time does not. */
     private long cleanupTime(Window w) {
