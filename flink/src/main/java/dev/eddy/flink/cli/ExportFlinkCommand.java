@@ -35,11 +35,7 @@ final class ExportFlinkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            err.println("eddy: --out " + out + " is a file; expected a folder");
-            return FlinkCommand.BAD_INPUT;
-        }
-        Pipeline p = PipelineFiles.read(file, err);
+        Pipeline p = FlinkCommand.exportInput(file, out, err);
         if (p == null) return FlinkCommand.BAD_INPUT;
         try {
             if (eddyRuntime) {

@@ -5,7 +5,6 @@ import dev.eddy.flink.sql.SqlExport;
 import dev.eddy.model.Pipeline;
 import dev.eddy.validate.InvalidPipelineException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -31,11 +30,7 @@ final class ExportSqlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            err.println("eddy: --out " + out + " is a file; expected a folder");
-            return FlinkCommand.BAD_INPUT;
-        }
-        Pipeline p = PipelineFiles.read(file, err);
+        Pipeline p = FlinkCommand.exportInput(file, out, err);
         if (p == null) return FlinkCommand.BAD_INPUT;
         try {
             SqlExport.Written w = SqlExport.write(p, PipelineFiles.folderOf(file), out, SqlExport.Options.defaults());

@@ -308,7 +308,7 @@ final class NativeJob {
         for (int i = 0; i < r.schema.size(); i++) {
             String how = combine.get(r.schema.field(i).name());
             values.add(how == null ? r.get("acc", i)
-                    : CodeBlock.of("$T.$L($L, $L)", sql, how.trim().toLowerCase(java.util.Locale.ROOT), r.get("acc", i), r.get("next", i)));
+                    : CodeBlock.of("$T.$L($L, $L)", sql, dev.eddy.operators.FieldCombiner.parse(how).id(), r.get("acc", i), r.get("next", i)));
         }
         declare(n, r, CodeBlock.of("$L.reduce((acc, next) -> $L)", in.var(), construct(r, values)));
     }

@@ -19,7 +19,10 @@ import java.util.function.Function;
  * every translation on Flink's planner against Eddy's evaluator.
  */
 final class SqlExpressions {
-    /** Eddy's function name to Flink SQL's, for those that take the same arguments and give the same result. */
+    /**
+     * Eddy's function name to its Flink SQL twin's. Most take the same arguments and give the same
+     * result; {@link #call} spells out those that need more (INT arguments, NaN, SPLIT of '').
+     */
     private static final Map<String, String> SAME = Map.ofEntries(
             Map.entry("UPPER", "UPPER"), Map.entry("LOWER", "LOWER"), Map.entry("REPLACE", "REPLACE"),
             Map.entry("CONCAT", "CONCAT"), Map.entry("STARTS_WITH", "STARTSWITH"), Map.entry("ENDS_WITH", "ENDSWITH"),
@@ -133,13 +136,9 @@ final class SqlExpressions {
     }
 
     private String binary(Expr.Binary b) {
-        String op = switch (b.op()) {
-            case MODULO -> null;
-            default -> b.op().symbol();
-        };
-        if (op == null) return mod(b.left(), b.right(), b.type());
-        if (b.op().isComparison()) return compared(b.left()) + " " + op + " " + compared(b.right());
-        return operand(b.left()) + " " + op + " " + operand(b.right());
+        if (b.op() == Expr.BinaryOp.MODULO) return mod(b.left(), b.right(), b.type());
+        if (b.op().isComparison()) return compared(b.left()) + " " + b.op().symbol() + " " + compared(b.right());
+        return operand(b.left()) + " " + b.op().symbol() + " " + operand(b.right());
     }
 
     /** A side of a comparison: a whole number as it is written, since comparing cannot overflow as arithmetic can. */
@@ -231,7 +230,6 @@ final class SqlExpressions {
                 }
                 yield name + "(" + String.join(", ", ints) + ")";
             }
-            // Flink's ROUND takes its digits as an INT.
             case "POSITION" -> "POSITION(" + args.get(0) + " IN " + args.get(1) + ")";
             case "TO_TIMESTAMP" -> {
                 if (args.size() > 1) throw new NotSql("TO_TIMESTAMP with a format: Flink SQL's patterns are not Eddy's");

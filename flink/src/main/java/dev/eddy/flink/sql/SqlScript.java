@@ -52,9 +52,8 @@ final class SqlScript {
             return c;
         }
 
-        Relation as(String view) { return new Relation(view, schema, eventTime, procTime, List.of(), List.of()); }
-
-        Relation withSchema(Schema s) { return new Relation(name, s, eventTime, procTime, List.of(), List.of()); }
+        /** The same time attributes over other fields, not keyed: what a map or flat-map makes of it. */
+        Relation withSchema(Schema s) { return new Relation(name, s, eventTime, procTime); }
     }
 
     /** The names of the time attribute columns: chosen once so that no field of the pipeline has them. */
@@ -73,6 +72,8 @@ final class SqlScript {
     /** Watermarks nodes whose strategy went into their source's table. */
     final java.util.Set<String> foldedWatermarks = new java.util.HashSet<>();
     private Long idleness;
+    /** Whether some node orders or windows records by their arrival: then every source gets a PROCTIME() column. */
+    final boolean needsProcessingTime;
     /** What the script does differently from Eddy where SQL has no way to do the same: said in its header. */
     final List<String> notes = new ArrayList<>();
 
@@ -86,6 +87,8 @@ final class SqlScript {
         }
         this.eventTime = free("event_time", names);
         this.procTime = free("proc_time", names);
+        this.needsProcessingTime = pipeline.nodes().stream().anyMatch(n -> n.type().equals("reduce") || n.type().equals("aggregate")
+                || (n.type().equals("window") && "processing".equals(params(n).string("time"))));
     }
 
     private static String free(String wanted, java.util.Set<String> taken) {
@@ -97,16 +100,14 @@ final class SqlScript {
     /** The script's text. Throws listing every node it cannot write. */
     String write() {
         List<Problem> refused = new ArrayList<>();
-        {
-            var s = pipeline.settings();
-            settings.add("SET 'table.local-time-zone' = 'UTC';");
-            if (s.modeOrDefault() == RuntimeMode.BATCH) {
-                refused.add(Problem.error("settings.mode", null, "the batch mode has no SQL export yet: the script runs in streaming mode"));
-            }
-            settings.add("SET 'parallelism.default' = '" + s.parallelismOrDefault() + "';");
-            if (s.autoWatermarkInterval() != null) {
-                settings.add("SET 'pipeline.auto-watermark-interval' = '" + s.autoWatermarkInterval() + " ms';");
-            }
+        var s = pipeline.settings();
+        settings.add("SET 'table.local-time-zone' = 'UTC';");
+        if (s.modeOrDefault() == RuntimeMode.BATCH) {
+            refused.add(Problem.error("settings.mode", null, "the batch mode has no SQL export yet: the script runs in streaming mode"));
+        }
+        settings.add("SET 'parallelism.default' = '" + s.parallelismOrDefault() + "';");
+        if (s.autoWatermarkInterval() != null) {
+            settings.add("SET 'pipeline.auto-watermark-interval' = '" + s.autoWatermarkInterval() + " ms';");
         }
         for (String id : validation.order()) {
             Node n = pipeline.node(id).orElseThrow();
@@ -127,8 +128,8 @@ final class SqlScript {
         script.append("-- Run it with Flink's SQL client: sql-client.sh -f ").append(SqlExport.SCRIPT).append('\n');
         for (String note : notes) script.append("-- ").append(note).append('\n');
         script.append('\n');
-        for (String s : settings) script.append(s).append('\n');
-        for (String s : statements) script.append('\n').append(s).append('\n');
+        for (String set : settings) script.append(set).append('\n');
+        for (String statement : statements) script.append('\n').append(statement).append('\n');
         script.append("\nEXECUTE STATEMENT SET\nBEGIN\n");
         for (String i : inserts) script.append(i).append('\n');
         script.append("END;\n");
@@ -156,7 +157,10 @@ final class SqlScript {
             case "filter" -> filter(n, p);
             case "flat-map" -> flatMap(n, p);
             case "union" -> union(n);
-            case "rebalance" -> view(n, "SELECT * FROM " + input(n, "in").name(), input(n, "in"), "a repartitioning: Flink SQL's planner decides the exchanges");
+            case "rebalance" -> {
+                Relation in = input(n, "in");
+                view(n, "SELECT * FROM " + in.name(), in, "a repartitioning: Flink SQL's planner decides the exchanges");
+            }
             case "key-by" -> keyBy(n, p);
             case "watermarks" -> watermarks(n);
             case "reduce", "aggregate" -> SqlWindows.running(this, n, p);
@@ -188,7 +192,7 @@ final class SqlScript {
         }
         if (in.eventTime() != null) items.add(quote(in.eventTime()));
         if (in.procTime() != null) items.add(quote(in.procTime()));
-        view(n, "SELECT " + String.join(",\n  ", items) + "\nFROM " + in.name(), in.as(null).withSchema(schema(n)), null);
+        view(n, "SELECT " + String.join(",\n  ", items) + "\nFROM " + in.name(), in.withSchema(schema(n)), null);
     }
 
     private void filter(Node n, Params p) {
@@ -206,7 +210,7 @@ final class SqlScript {
         if (in.procTime() != null) items.add(in.name() + "." + quote(in.procTime()));
         String split = sql(p.string("split"), in, null);
         view(n, "SELECT " + String.join(", ", items) + "\nFROM " + in.name() + "\nCROSS JOIN UNNEST(" + split + ") AS parts(" + quote(as) + ")",
-                in.as(null).withSchema(schema(n)), null);
+                in.withSchema(schema(n)), null);
     }
 
     private void union(Node n) {
@@ -239,7 +243,7 @@ final class SqlScript {
             // A computed key becomes a column of its own: SESSION partitions and joins take columns.
             String column = free(names.get(i), taken);
             taken.add(column);
-            items.add(new SqlExpressions(f -> quote(f.name())).of(key) + " AS " + quote(column));
+            items.add(sql(key) + " AS " + quote(column));
             keyColumns.add(quote(column));
         }
         String view = quote(n.id());
@@ -258,12 +262,6 @@ final class SqlScript {
     }
 
     // ---- helpers the translations share ----
-
-    /** Whether some node orders or windows records by their arrival: then every source gets a PROCTIME() column. */
-    boolean needsProcessingTime() {
-        return pipeline.nodes().stream().anyMatch(n -> n.type().equals("reduce") || n.type().equals("aggregate")
-                || (n.type().equals("window") && "processing".equals(params(n).string("time"))));
-    }
 
     /** Flink SQL marks sources idle after one timeout for all; sources that say different ones cannot be written. */
     void idleness(long millis) {
@@ -292,9 +290,10 @@ final class SqlScript {
     }
 
     /** An expression over a relation's fields, as SQL. */
-    String sql(String text, Relation in, DataType expected) {
-        return new SqlExpressions(f -> quote(f.name())).of(compile(text, in.schema(), expected).ast());
-    }
+    String sql(String text, Relation in, DataType expected) { return sql(compile(text, in.schema(), expected).ast()); }
+
+    /** A compiled expression over the fields it names, as SQL. */
+    static String sql(dev.eddy.expr.Expr e) { return new SqlExpressions(f -> quote(f.name())).of(e); }
 
     List<Edge> edgesInto(Node n, String port) {
         return pipeline.edges().stream().filter(e -> e.to().equals(n.id()) && e.inPort().equals(port)).toList();

@@ -12,6 +12,7 @@ import dev.eddy.model.Node;
 import dev.eddy.types.DataType;
 import dev.eddy.types.Field;
 import dev.eddy.types.Row;
+import dev.eddy.types.RowJson;
 import dev.eddy.types.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,11 +44,12 @@ final class SqlTables {
                 String path = p.string("path");
                 String file = java.nio.file.Path.of(path).getFileName().toString();
                 String format = p.string("format");
+                String copy = script.options.data() + "/" + file;
                 switch (format) {
-                    case "text" -> filesystem(options, script.options.data() + "/" + file, "raw");
-                    case "jsonl" -> filesystem(options, script.options.data() + "/" + file, "json");
+                    case "text" -> filesystem(options, copy, "raw");
+                    case "jsonl" -> filesystem(options, copy, "json");
                     case "csv" -> {
-                        filesystem(options, script.options.data() + "/" + file, "csv");
+                        filesystem(options, copy, "csv");
                         // Eddy reads an empty cell as NULL, whatever the column's type.
                         options.put("csv.null-literal", "");
                         String delimiter = p.string("delimiter");
@@ -75,7 +77,7 @@ final class SqlTables {
         for (Field f : schema.fields()) columns.add(quote(f.name()) + " " + SqlExpressions.sqlType(f.type()));
         String eventTime = eventTime(script, n, p, schema, columns);
         String procTime = null;
-        if (script.needsProcessingTime()) {
+        if (script.needsProcessingTime) {
             columns.add(quote(script.procTime) + " AS PROCTIME()");
             procTime = script.procTime;
         }
@@ -107,9 +109,11 @@ final class SqlTables {
     private static String eventTime(SqlScript script, Node source, Params p, Schema schema, List<String> columns) {
         String timestamp;
         Params strategy;
+        String kind;
         if (p.isSet("watermarks")) {
             strategy = p;
-            timestamp = timestamp(script, strategy.string("watermarks"), strategy, schema, List.of());
+            kind = p.string("watermarks");
+            timestamp = timestamp(script, kind, strategy, schema, List.of());
         } else {
             List<Node> maps = new ArrayList<>();
             Node at = source;
@@ -129,11 +133,12 @@ final class SqlTables {
                 }
             }
             strategy = SqlScript.params(watermarks);
-            timestamp = timestamp(script, strategy.string("strategy"), strategy, maps.isEmpty() ? schema : script.schema(maps.get(maps.size() - 1)), maps);
+            kind = strategy.string("strategy");
+            timestamp = timestamp(script, kind, strategy, maps.isEmpty() ? schema : script.schema(maps.get(maps.size() - 1)), maps);
             script.foldedWatermarks.add(watermarks.id());
         }
         String et = quote(script.eventTime);
-        long bound = strategy.string(p == strategy ? "watermarks" : "strategy").equals("monotonous") ? 0 : strategy.duration("maxOutOfOrderness");
+        long bound = kind.equals("monotonous") ? 0 : strategy.duration("maxOutOfOrderness");
         columns.add(et + " AS " + timestamp);
         // Flink's DataStream watermark trails the largest timestamp by the bound and one millisecond more; SQL's by what it says.
         columns.add("WATERMARK FOR " + et + " AS " + et + " - " + SqlWindows.interval(bound + 1));
@@ -175,7 +180,7 @@ final class SqlTables {
             for (int i = 0; i < schema.size(); i++) {
                 if (r.get(i) instanceof Double d && (d.isNaN() || d.isInfinite())) throw new NotSql("a NaN or infinite value in the rows has no JSON form");
             }
-            out.append(dev.eddy.types.RowJson.toLine(r, schema)).append('\n');
+            out.append(RowJson.toLine(r, schema)).append('\n');
         }
         return out.toString();
     }

@@ -7,6 +7,7 @@ import dev.eddy.flink.sql.SqlExpressions.NotSql;
 import dev.eddy.flink.sql.SqlScript.Relation;
 import dev.eddy.model.Node;
 import dev.eddy.operators.AggregateCall;
+import dev.eddy.operators.FieldCombiner;
 import dev.eddy.types.Field;
 import dev.eddy.types.Schema;
 import java.math.BigDecimal;
@@ -70,13 +71,12 @@ final class SqlWindows {
                 String how = combine.get(f.name());
                 String column = quote(f.name());
                 if (how != null) {
-                    String fn = switch (how.trim().toLowerCase(java.util.Locale.ROOT)) {
-                        case "sum" -> "SUM";
-                        case "min" -> "MIN";
-                        case "max" -> "MAX";
-                        case "first" -> "FIRST_VALUE";
-                        case "last" -> "LAST_VALUE";
-                        default -> throw new NotSql("the combiner " + how + " has no SQL aggregate");
+                    String fn = switch (FieldCombiner.parse(how)) {
+                        case SUM -> "SUM";
+                        case MIN -> "MIN";
+                        case MAX -> "MAX";
+                        case FIRST -> "FIRST_VALUE";
+                        case LAST -> "LAST_VALUE";
                     };
                     items.add(fn + "(" + column + ") OVER w AS " + column);
                 } else if (in.keySql().contains(column)) {

@@ -170,11 +170,11 @@ class SqlExpressionsTest {
         }
         Map<Integer, Map<Long, Object>> results = new LinkedHashMap<>();
         try {
-            results.putAll(run(columns, differences));
+            results.putAll(run(columns, compiled, differences));
         } catch (RuntimeException all) {
             for (var c : columns.entrySet()) {
                 try {
-                    results.putAll(run(Map.of(c.getKey(), c.getValue()), differences));
+                    results.putAll(run(Map.of(c.getKey(), c.getValue()), compiled, differences));
                 } catch (RuntimeException one) {
                     differences.add(expressions.get(c.getKey()) + " as " + translated.get(c.getKey()) + ": Flink fails: " + root(one));
                 }
@@ -214,7 +214,8 @@ class SqlExpressionsTest {
     }
 
     /** Runs one query of the given columns; each column's results by record id. A type other than Eddy's is a difference. */
-    private static Map<Integer, Map<Long, Object>> run(Map<Integer, String> columns, List<String> differences) {
+    private static Map<Integer, Map<Long, Object>> run(Map<Integer, String> columns, Map<Integer, CompiledExpression> compiled,
+                                                       List<String> differences) {
         List<String> select = new ArrayList<>();
         for (var c : columns.entrySet()) select.add(c.getValue() + " AS `e" + c.getKey() + "`");
         Table query = tables.sqlQuery("SELECT `id`, " + String.join(", ", select) + " FROM r");
@@ -222,7 +223,7 @@ class SqlExpressionsTest {
         var types = query.getResolvedSchema().getColumnDataTypes();
         Map<Integer, Map<Long, Object>> out = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
-            String expected = SqlExpressions.sqlType(compiled(keys.get(i)).type());
+            String expected = SqlExpressions.sqlType(compiled.get(keys.get(i)).type());
             String actual = types.get(i + 1).getLogicalType().copy(true).asSerializableString()
                     .replaceAll("VARCHAR\\(\\d+\\)|CHAR\\(\\d+\\)", "STRING").replace("TIMESTAMP(3) WITH LOCAL TIME ZONE", "TIMESTAMP_LTZ(3)");
             if (!actual.equals(expected)) differences.add(ExpressionCases.EXPRESSIONS.get(keys.get(i)) + ": Eddy's type " + expected + ", Flink's " + actual);
@@ -236,14 +237,6 @@ class SqlExpressionsTest {
             throw x instanceof RuntimeException re ? re : new RuntimeException(x);
         }
         return out;
-    }
-
-    private static CompiledExpression compiled(int i) {
-        try {
-            return Expressions.compile(ExpressionCases.EXPRESSIONS.get(i), ExpressionCases.SCHEMA);
-        } catch (dev.eddy.expr.ExpressionError e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
