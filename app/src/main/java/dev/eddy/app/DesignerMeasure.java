@@ -85,6 +85,6 @@ public final class DesignerMeasure extends Application {
                 prev = id;
             }
         }
-        return new Pipeline("measure", "generated for the designer's frame-rate measurement", null, nodes, edges, null);
+        return new Pipeline("measure", "generated for the designer's frame-rate measurement", null, nodes, edges, null, null);
     }
 }

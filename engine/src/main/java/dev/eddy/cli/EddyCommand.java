@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The `eddy` command line: run, validate and describe pipelines without the designer. */
 @Command(name = "eddy", mixinStandardHelpOptions = true, versionProvider = EddyCommand.Version.class,
         description = "Design-time stream processing with Apache Flink's semantics: run and check pipeline files.",
-        subcommands = {RunCommand.class, ValidateCommand.class, TypesCommand.class, DocsCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, TypesCommand.class, DocsCommand.class,
                 CommandLine.HelpCommand.class},
         // The launcher hands these to the designer and the Flink bridge; the help lists them all in one place.
         footerHeading = "%nCommands the launcher runs in Eddy's other parts (each is built on first use):%n",

@@ -29,6 +29,30 @@ public final class PipelineSchema {
         }
     }
 
+    /** The lesson block: a task and the checks that say when it is done (see docs/lessons.md). */
+    private static ObjectNode lesson() {
+        ObjectNode l = F.objectNode();
+        l.put("type", "object").put("additionalProperties", false)
+                .put("description", "a task for the learner and the checks that say when the run has done it");
+        l.putArray("required").add("task").add("checks");
+        ObjectNode lp = l.putObject("properties");
+        lp.putObject("task").put("type", "string").put("description", "what to do, shown beside the canvas");
+        lp.putObject("hint").put("type", "string").put("description", "said when a check misses");
+        ObjectNode check = lp.putObject("checks").put("type", "array").put("minItems", 1).putObject("items");
+        check.put("type", "object").put("additionalProperties", false);
+        check.putArray("required").add("count");
+        ObjectNode cp = check.putObject("properties");
+        ArrayNode counts = cp.putObject("count").put("description", "what the check counts in the run").putArray("enum");
+        for (dev.eddy.model.Lesson.Count c : dev.eddy.model.Lesson.Count.values()) counts.add(c.id());
+        cp.putObject("node").put("type", "string").put("description", "the node where it is counted (all but restarts)");
+        cp.putObject("port").put("type", "string").put("description", "for records: the output port counted; default out (a sink's input)");
+        cp.putObject("where").put("type", "string").put("description", "for records and late: an expression the counted records satisfy");
+        cp.putObject("min").put("type", "integer").put("minimum", 0);
+        cp.putObject("max").put("type", "integer").put("minimum", 0);
+        cp.putObject("says").put("type", "string").put("description", "the goal in the learner's words");
+        return l;
+    }
+
     public static ObjectNode generate(Catalog catalog) {
         ObjectNode root = F.objectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
@@ -75,6 +99,7 @@ public final class PipelineSchema {
         rfp.putObject("times").put("type", "integer").put("minimum", 1);
         rfp.putObject("withinRecords").put("type", "integer").put("minimum", 1);
         rfp.putObject("seed").put("type", "integer").put("description", "default: settings.seed");
+        props.set("lesson", lesson());
         props.putObject("nodes").put("type", "array").putObject("items").put("$ref", "#/$defs/node");
         props.putObject("edges").put("type", "array").putObject("items").put("$ref", "#/$defs/edge");
         ObjectNode layout = props.putObject("layout");

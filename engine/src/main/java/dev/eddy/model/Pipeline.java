@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A whole pipeline file: an immutable value that the designer edits by making new ones. */
+/** A whole pipeline file: an immutable value that the designer edits by making new ones. {@code lesson} is null but in lessons. */
 public record Pipeline(String name, String description, Settings settings, List<Node> nodes, List<Edge> edges,
-                       Map<String, Position> layout) {
+                       Map<String, Position> layout, Lesson lesson) {
     public static final String FORMAT = "eddy.pipeline";
     public static final int VERSION = 1;
 
@@ -25,6 +25,6 @@ public record Pipeline(String name, String description, Settings settings, List<
     }
 
     public Pipeline withSettings(Settings s) {
-        return new Pipeline(name, description, Objects.requireNonNull(s), nodes, edges, layout);
+        return new Pipeline(name, description, Objects.requireNonNull(s), nodes, edges, layout, lesson);
     }
 }

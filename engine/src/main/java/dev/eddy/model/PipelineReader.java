@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the structure of a pipeline file: format, version, settings, nodes, edges, layout.
+ * Reads the structure of a pipeline file: format, version, settings, nodes, edges, layout, lesson.
  * It checks the shape of the document (every problem at once, each with its JSON path) but not
  * what node types and parameters mean; that is {@link dev.eddy.validate.PipelineValidator}'s job,
  * because it needs the catalog. Nothing in a file is ever executed while reading it.
@@ -31,7 +31,7 @@ public final class PipelineReader {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private static final Set<String> TOP = Set.of("format", "version", "name", "description", "settings", "nodes", "edges", "layout");
+    private static final Set<String> TOP = Set.of("format", "version", "name", "description", "settings", "nodes", "edges", "layout", "lesson");
     private static final Set<String> SETTINGS = Set.of("parallelism", "maxParallelism", "mode", "seed",
             "autoWatermarkInterval", "startTime", "checkpointInterval", "restartAttempts", "restartDelay", "failAfterRecords", "deliveryGuarantee", "unalignedCheckpoints", "randomFailures");
     private static final Set<String> NODE = Set.of("id", "type", "params", "parallelism");
@@ -89,7 +89,8 @@ public final class PipelineReader {
         List<Node> nodes = nodes(root.get("nodes"));
         List<Edge> edges = edges(root.get("edges"));
         Map<String, Position> layout = layout(root.get("layout"));
-        return new Pipeline(name, description, settings, nodes, edges, layout);
+        Lesson lesson = LessonJson.read(root.get("lesson"), problems);
+        return new Pipeline(name, description, settings, nodes, edges, layout, lesson);
     }
 
     private Settings settings(JsonNode s) {

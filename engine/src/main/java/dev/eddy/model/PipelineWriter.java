@@ -45,6 +45,7 @@ public final class PipelineWriter {
         root.put("version", Pipeline.VERSION);
         if (p.name() != null) root.put("name", p.name());
         if (p.description() != null) root.put("description", p.description());
+        if (p.lesson() != null) root.set("lesson", LessonJson.write(p.lesson()));
         Settings s = p.settings();
         if (!s.isEmpty()) {
             ObjectNode so = root.putObject("settings");

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every sample validates, runs to its end on bounded input, and produces exactly the files (and
  * standard output) in its expected/ folder (expected-NAME/ for NAME.json in a folder of several),
- * and in expected-batch/ when run with --mode batch.
+ * and in expected-batch/ when run with --mode batch. The lessons (lessons/) have no expected output:
+ * {@link LessonsTest} judges them.
  */
 class SamplesTest {
     private static final Path SAMPLES = Path.of(".").toAbsolutePath().normalize();
@@ -71,9 +72,11 @@ class SamplesTest {
     }
 
     private static void validates(Path p) throws Exception {
-        ValidationResult v = new PipelineValidator(StandardCatalog.get()).validate(PipelineReader.read(p));
+        Pipeline pipeline = PipelineReader.read(p);
+        ValidationResult v = new PipelineValidator(StandardCatalog.get()).validate(pipeline);
         assertFalse(v.hasErrors(), v.problems().toString());
-        assertTrue(v.warnings().isEmpty(), v.warnings().toString());
+        // A lesson may start where the validator has advice: taking it can be the task.
+        if (pipeline.lesson() == null) assertTrue(v.warnings().isEmpty(), v.warnings().toString());
     }
 
     private static void matches(Path file, RuntimeMode mode, Path expected) throws Exception {

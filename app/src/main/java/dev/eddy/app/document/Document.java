@@ -50,7 +50,7 @@ public final class Document {
     public Catalog catalog() { return catalog; }
 
     public static Pipeline empty() {
-        return new Pipeline("untitled", null, null, List.of(), List.of(), null);
+        return new Pipeline("untitled", null, null, List.of(), List.of(), null, null);
     }
 
     /** Starts over with a pipeline (new, opened, restored); nodes without a position are laid out. */
@@ -108,8 +108,8 @@ public final class Document {
     }
 
     private static boolean onlyMoves(Pipeline a, Pipeline b) {
-        return new Pipeline(a.name(), a.description(), a.settings(), a.nodes(), a.edges(), null)
-                .equals(new Pipeline(b.name(), b.description(), b.settings(), b.nodes(), b.edges(), null));
+        return new Pipeline(a.name(), a.description(), a.settings(), a.nodes(), a.edges(), null, a.lesson())
+                .equals(new Pipeline(b.name(), b.description(), b.settings(), b.nodes(), b.edges(), null, b.lesson()));
     }
 
     public boolean undo() {

@@ -25,11 +25,11 @@ public final class Edits {
     public record Result(Pipeline pipeline, Set<String> created) {}
 
     public static Pipeline with(Pipeline p, List<Node> nodes, List<Edge> edges, Map<String, Position> layout) {
-        return new Pipeline(p.name(), p.description(), p.settings(), nodes, edges, layout);
+        return new Pipeline(p.name(), p.description(), p.settings(), nodes, edges, layout, p.lesson());
     }
 
     public static Pipeline describe(Pipeline p, String name, String description) {
-        return new Pipeline(name, description, p.settings(), p.nodes(), p.edges(), p.layout());
+        return new Pipeline(name, description, p.settings(), p.nodes(), p.edges(), p.layout(), p.lesson());
     }
 
     /** An id not yet taken, from the type's short name: "window", "window-2", ... */
@@ -104,7 +104,7 @@ public final class Edits {
         p.layout().forEach((id, pos) -> {
             if (ids.contains(id)) layout.put(id, pos);
         });
-        return new Pipeline(null, null, null, nodes, edges, layout);
+        return new Pipeline(null, null, null, nodes, edges, layout, null);
     }
 
     /** Adds a fragment's nodes under fresh ids, shifted by (dx, dy) so that a paste is seen beside its original. */

@@ -215,7 +215,7 @@ class LiveRunTest extends DesignerTestBase {
     @Test
     void aPipelineWithErrorsDoesNotStartAndSaysWhy() throws Exception {
         robot.interact(() -> window.document().edit("remove an edge", p -> new dev.eddy.model.Pipeline(p.name(), p.description(),
-                p.settings(), p.nodes(), p.edges().stream().filter(e -> !e.to().equals("byRoom")).toList(), p.layout())));
+                p.settings(), p.nodes(), p.edges().stream().filter(e -> !e.to().equals("byRoom")).toList(), p.layout(), p.lesson())));
         assertTrue(window.document().validation().hasErrors());
         robot.clickOn("#run-play");
         assertTrue(status().startsWith("The pipeline cannot run: "), status());

@@ -64,7 +64,7 @@ public final class Differential {
         }
         Settings s = p.settings();
         Settings quiet = s.withAutoWatermarkInterval(0L);
-        return new Pipeline(p.name(), p.description(), quiet, nodes, p.edges(), p.layout());
+        return new Pipeline(p.name(), p.description(), quiet, nodes, p.edges(), p.layout(), p.lesson());
     }
 
     /** Generators with a rate by default (sensors, payments, sentences) must be told to go as fast as they can. */

@@ -116,7 +116,7 @@ final class Shrinker {
         }
         List<Node> nodes = new ArrayList<>(p.nodes());
         nodes.remove(n);
-        return new Pipeline(p.name(), p.description(), p.settings(), nodes, edges, p.layout());
+        return new Pipeline(p.name(), p.description(), p.settings(), nodes, edges, p.layout(), p.lesson());
     }
 
     private static Pipeline oneSubtask(Pipeline p) {
@@ -127,7 +127,7 @@ final class Shrinker {
     private static Pipeline replace(Pipeline p, Node n) {
         List<Node> nodes = new ArrayList<>();
         for (Node x : p.nodes()) nodes.add(x.id().equals(n.id()) ? n : x);
-        return new Pipeline(p.name(), p.description(), p.settings(), nodes, p.edges(), p.layout());
+        return new Pipeline(p.name(), p.description(), p.settings(), nodes, p.edges(), p.layout(), p.lesson());
     }
 
 }

@@ -117,7 +117,7 @@ public final class FlinkTranslator {
             params.set("steps", kept);
             nodes.add(n.withParams(params));
         }
-        return changed ? new Pipeline(pipeline.name(), pipeline.description(), pipeline.settings(), nodes, pipeline.edges(), pipeline.layout())
+        return changed ? new Pipeline(pipeline.name(), pipeline.description(), pipeline.settings(), nodes, pipeline.edges(), pipeline.layout(), pipeline.lesson())
                 : pipeline;
     }
 

@@ -39,7 +39,8 @@ class NativeExportTest {
     static Stream<String> pipelines() throws IOException {
         List<String> all = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(Path.of("../samples"))) {
-            for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
+            // The lessons' timelines move a scripted clock, which Flink's wall clock cannot (the bridge refuses them).
+            for (Path d : dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().equals("lessons")).sorted().toList()) {
                 try (Stream<Path> files = Files.list(d)) {
                     files.filter(f -> f.toString().endsWith(".json")).sorted().forEach(f -> all.add(d.getFileName() + "/" + f.getFileName()));
                 }
