@@ -86,6 +86,14 @@ public final class DesignerWindow {
         problemsTab.setContent(problems);
         problemsTab.setClosable(false);
         liveRun = new LiveRun(doc, canvas, selection.nodes(), this::say);
+        // A lesson's task stands beside the canvas for as long as the pipeline carries one.
+        Runnable showLesson = () -> {
+            canvasWithBanner.setRight(doc.get().lesson() == null ? null : liveRun.lessonPane());
+            liveRun.lessonPane().offerSolution(solutionOf(doc.file()));
+            liveRun.lessonPane().edited(doc.get());
+        };
+        doc.pipelineProperty().addListener((o, before, after) -> showLesson.run());
+        doc.fileProperty().addListener((o, before, after) -> showLesson.run());
         below = new TabPane(problemsTab);
         below.setId("below");
         below.getTabs().addAll(liveRun.tabs());
@@ -197,12 +205,20 @@ public final class DesignerWindow {
 
     private void showStartPage() {
         hideStartPage();
-        canvasArea.getChildren().add(new StartPage(Samples.list(Samples.dir()), recent.list(),
+        canvasArea.getChildren().add(new StartPage(Samples.list(Samples.dir()), Samples.lessons(Samples.dir()), recent.list(),
                 p -> actions.openFile(p, true), actions::newPipeline, actions::open));
     }
 
     private void hideStartPage() {
         canvasArea.getChildren().removeIf(n -> n instanceof StartPage);
+    }
+
+    /** A lesson's solution, where the lessons keep them (solved/ beside the file), opened in place of the lesson. */
+    private Runnable solutionOf(Path lesson) {
+        if (lesson == null || lesson.getParent() == null) return null;
+        Path solved = lesson.getParent().resolve("solved").resolve(lesson.getFileName());
+        if (!java.nio.file.Files.isRegularFile(solved)) return null;
+        return () -> actions.openFile(solved, true);
     }
 
     private void say(String message) { status.setText(message); }

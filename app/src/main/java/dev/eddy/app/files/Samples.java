@@ -21,6 +21,29 @@ public final class Samples {
         return Path.of(configured != null ? configured : "samples");
     }
 
+    /** The lessons in the samples' lessons/ folder, each with its description; their solutions (solved/) are not listed. */
+    public static List<Sample> lessons(Path dir) {
+        List<Sample> all = new ArrayList<>();
+        Path lessons = dir.resolve("lessons");
+        if (!Files.isDirectory(lessons)) return all;
+        try (Stream<Path> files = Files.list(lessons)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) all.add(read(file, file.getFileName().toString()));
+        } catch (IOException e) {
+            return all;
+        }
+        return all;
+    }
+
+    private static Sample read(Path file, String fallbackName) {
+        try {
+            Pipeline p = PipelineReader.read(file);
+            String task = p.lesson() == null ? null : p.lesson().task();
+            return new Sample(p.name() == null ? fallbackName : p.name(), task != null ? task : p.description() == null ? "" : p.description(), file);
+        } catch (Exception e) {
+            return new Sample(fallbackName, "cannot be read: " + e.getMessage(), file);
+        }
+    }
+
     public static List<Sample> list(Path dir) {
         List<Sample> all = new ArrayList<>();
         if (!Files.isDirectory(dir)) return all;
@@ -28,13 +51,7 @@ public final class Samples {
             for (Path folder : folders.sorted().toList()) {
                 Path file = folder.resolve(folder.getFileName() + ".json");
                 if (!Files.isRegularFile(file)) continue;
-                try {
-                    Pipeline p = PipelineReader.read(file);
-                    all.add(new Sample(p.name() == null ? folder.getFileName().toString() : p.name(),
-                            p.description() == null ? "" : p.description(), file));
-                } catch (Exception e) {
-                    all.add(new Sample(folder.getFileName().toString(), "cannot be read: " + e.getMessage(), file));
-                }
+                all.add(read(file, folder.getFileName().toString()));
             }
         } catch (IOException e) {
             return all;

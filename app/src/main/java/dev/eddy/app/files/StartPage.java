@@ -13,9 +13,9 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** What a person sees before opening anything: the samples with their descriptions, recent files, new and open. */
+/** What a person sees before opening anything: the samples with their descriptions, the lessons with their tasks, recent files, new and open. */
 public final class StartPage extends ScrollPane {
-    public StartPage(List<Samples.Sample> samples, List<Path> recent, Consumer<Path> open, Runnable blank, Runnable browse) {
+    public StartPage(List<Samples.Sample> samples, List<Samples.Sample> lessons, List<Path> recent, Consumer<Path> open, Runnable blank, Runnable browse) {
         setId("start-page");
         getStyleClass().add("start-page");
         setFitToWidth(true);
@@ -33,21 +33,16 @@ public final class StartPage extends ScrollPane {
         box.getChildren().addAll(title, tagline, new HBox(8, newButton, openButton));
         Label samplesTitle = new Label("Samples");
         samplesTitle.getStyleClass().add("start-section");
-        FlowPane cards = new FlowPane(12, 12);
-        for (Samples.Sample s : samples) {
-            VBox card = new VBox(6);
-            card.getStyleClass().add("sample-card");
-            card.setId("sample-" + s.file().getParent().getFileName());
-            Label name = new Label(s.name());
-            name.getStyleClass().add("sample-name");
-            Label description = new Label(s.description());
-            description.setWrapText(true);
-            card.getChildren().addAll(name, description);
-            card.setPrefWidth(300);
-            card.setOnMouseClicked(e -> open.accept(s.file()));
-            cards.getChildren().add(card);
-        }
+        FlowPane cards = cards(samples, s -> "sample-" + s.file().getParent().getFileName(), open);
         box.getChildren().addAll(samplesTitle, samples.isEmpty() ? new Label("No samples folder found.") : cards);
+        if (!lessons.isEmpty()) {
+            Label lessonsTitle = new Label("Lessons");
+            lessonsTitle.getStyleClass().add("start-section");
+            Label how = new Label("Each has a task beside the canvas; run it, and the lesson says whether the task is done, and if not, why.");
+            how.setWrapText(true);
+            box.getChildren().addAll(lessonsTitle, how,
+                    cards(lessons, s -> "lesson-" + s.file().getFileName().toString().replaceFirst("\\.json$", ""), open));
+        }
         if (!recent.isEmpty()) {
             Label recentTitle = new Label("Recent");
             recentTitle.getStyleClass().add("start-section");
@@ -59,5 +54,23 @@ public final class StartPage extends ScrollPane {
             }
         }
         setContent(box);
+    }
+
+    private static FlowPane cards(List<Samples.Sample> samples, java.util.function.Function<Samples.Sample, String> id, Consumer<Path> open) {
+        FlowPane cards = new FlowPane(12, 12);
+        for (Samples.Sample s : samples) {
+            VBox card = new VBox(6);
+            card.getStyleClass().add("sample-card");
+            card.setId(id.apply(s));
+            Label name = new Label(s.name());
+            name.getStyleClass().add("sample-name");
+            Label description = new Label(s.description());
+            description.setWrapText(true);
+            card.getChildren().addAll(name, description);
+            card.setPrefWidth(300);
+            card.setOnMouseClicked(e -> open.accept(s.file()));
+            cards.getChildren().add(card);
+        }
+        return cards;
     }
 }

@@ -47,6 +47,7 @@ public final class LiveRun {
     private final Tab recoveryTab = tab("Checkpoints");
     private final Tab metricsTab = tab("Metrics");
     private final Tab whyTab = tab("Why stuck?");
+    private final LessonPane lesson = new LessonPane(this::samplesLost);
     private final AnimationTimer timer;
     private RunSession session;
     private Pipeline viewsOf;
@@ -117,6 +118,12 @@ public final class LiveRun {
     }
 
     public Label status() { return status; }
+
+    /** Record samples that never reached the views: thinned by the subscription or by the recording. */
+    private long samplesLost() { return (session == null ? 0 : session.thinned()) + recording.samplesDropped(); }
+
+    /** The task and verdict of a lesson, for the window to put beside the canvas when the pipeline carries one. */
+    public LessonPane lessonPane() { return lesson; }
 
     public ReadOnlyObjectProperty<JobState> stateProperty() { return state.getReadOnlyProperty(); }
 
@@ -219,6 +226,7 @@ public final class LiveRun {
 
     private void buildViews(Pipeline p) {
         if (p.equals(viewsOf)) {
+            lesson.show(p, doc.validation());
             views.forEach(RunView::reset);
             return;
         }
@@ -231,7 +239,8 @@ public final class LiveRun {
         why = new WhyStuckView(p, this::control);
         keyedState = new KeyedStateView(p, doc.catalog(), this::control);
         recovery = new RecoveryView(p);
-        views = List.of(output, watermarks, windows, keyedState, late, recovery, metrics, new EdgeFlows(p, doc.validation(), canvas));
+        lesson.show(p, doc.validation());
+        views = List.of(output, watermarks, windows, keyedState, late, recovery, metrics, new EdgeFlows(p, doc.validation(), canvas), lesson);
         // Lineage: choosing a sink's row opens the window it came from, with its elements.
         WindowsView shownWindows = windows;
         output.onChosen(row -> {

@@ -16,6 +16,7 @@ public final class RunRecording {
 
     private final List<Observation> all = new ArrayList<>();
     private long samplesSeen;
+    private long samplesKept;
 
     /** Appends what a frame drained; returns what was kept, for the views to take in. */
     public List<Observation> append(List<Observation> drained) {
@@ -25,6 +26,7 @@ public final class RunRecording {
                 samplesSeen++;
                 long every = 1 + samplesSeen / SAMPLE_BUDGET;
                 if (samplesSeen % every != 0) continue;
+                samplesKept++;
             }
             all.add(o);
             kept.add(o);
@@ -33,6 +35,9 @@ public final class RunRecording {
     }
 
     public int size() { return all.size(); }
+
+    /** Record samples left out to stay within the budget. */
+    public long samplesDropped() { return samplesSeen - samplesKept; }
 
     public List<Observation> upTo(int end) { return all.subList(0, Math.min(end, all.size())); }
 
@@ -55,5 +60,6 @@ public final class RunRecording {
     public void clear() {
         all.clear();
         samplesSeen = 0;
+        samplesKept = 0;
     }
 }
