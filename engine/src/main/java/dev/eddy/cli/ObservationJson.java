@@ -46,7 +46,7 @@ final class ObservationJson {
             if (s.reason() != null) n.put("reason", s.reason());
         } else if (o instanceof Observation.WindowElementAdded w) {
             window(n.put("kind", "windowElement"), w.node(), w.subtask(), w.key(), w.start(), w.end());
-            n.put("created", w.created()).put("ts", w.timestamp());
+            n.put("created", w.created()).put("folded", w.folded()).put("ts", w.timestamp());
             n.set("row", values(w.row()));
         } else if (o instanceof Observation.WindowFired w) {
             window(n.put("kind", "windowFired"), w.node(), w.subtask(), w.key(), w.start(), w.end());

@@ -24,10 +24,12 @@ public sealed interface Observation {
 
     /**
      * A window got an element (and was created, if it is its first). Bounds are Long.MIN_VALUE and
-     * Long.MAX_VALUE for the global window; key is null for a non-keyed window.
+     * Long.MAX_VALUE for the global window; key is null for a non-keyed window. {@code folded}: the
+     * window keeps no elements, only an accumulator the element was folded into (an incremental
+     * function without an evictor); otherwise the element is kept until the window fires or is purged.
      */
     record WindowElementAdded(long time, String node, int subtask, Object key, long start, long end, Row row, long timestamp,
-                              boolean created) implements Observation {}
+                              boolean created, boolean folded) implements Observation {}
 
     /** A window fired: which trigger and why, and how many result rows it produced. */
     record WindowFired(long time, String node, int subtask, Object key, long start, long end, String reason, int results,

@@ -25,9 +25,13 @@ class SamplesOnFlinkTest {
     @AfterAll
     static void stop() throws Exception { cluster.close(); }
 
+    /** Samples whose results follow processing time, which is the wall clock in Flink: they cannot give the same output twice there. */
+    static final java.util.Set<String> WALL_CLOCK = java.util.Set.of("time-notions");
+
     static Stream<String> samples() throws Exception {
         try (Stream<Path> dirs = Files.list(Path.of("../samples"))) {
             return dirs.filter(d -> Files.exists(d.resolve(d.getFileName() + ".json"))).map(d -> d.getFileName().toString())
+                    .filter(s -> !WALL_CLOCK.contains(s))
                     .sorted().toList().stream();
         }
     }

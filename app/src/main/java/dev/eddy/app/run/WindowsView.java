@@ -50,6 +50,8 @@ final class WindowsView extends BorderPane implements RunView {
         final List<Row> elements = new ArrayList<>();
         final List<Long> timestamps = new ArrayList<>();
         int elementCount;
+        /** Whether the engine folds the elements into an accumulator instead of keeping them. */
+        boolean folded;
         final List<String> firings = new ArrayList<>();
         final List<String> results = new ArrayList<>();
         boolean merged;
@@ -183,6 +185,7 @@ final class WindowsView extends BorderPane implements RunView {
         if (o instanceof Observation.WindowElementAdded a) {
             Win w = window(a.node(), a.key(), a.start(), a.end());
             w.elementCount++;
+            w.folded = a.folded();
             if (w.elements.size() < ELEMENTS_KEPT) {
                 w.elements.add(a.row());
                 w.timestamps.add(a.timestamp());
@@ -321,6 +324,10 @@ final class WindowsView extends BorderPane implements RunView {
                 .append(w.merged ? " (merged into a larger session)" : w.cleared ? " (cleaned up)" : "").append('\n');
         b.append("\nElements (").append(w.elementCount).append(w.elementCount > w.elements.size() ? ", the first "
                 + w.elements.size() + " listed" : "").append("):\n");
+        if (w.folded) {
+            b.append("  (an incremental function: each was folded into one accumulator as it came, and the window keeps"
+                    + " no elements; they are listed from what the run reported)\n");
+        }
         Schema in = inputSchemaOf.get(w.node);
         for (int i = 0; i < w.elements.size(); i++) {
             b.append("  ").append(OutputView.text(in, w.elements.get(i))).append("  @ ").append(Charts.clock(w.timestamps.get(i))).append('\n');

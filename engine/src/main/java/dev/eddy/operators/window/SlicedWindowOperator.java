@@ -144,7 +144,7 @@ public final class SlicedWindowOperator extends RecordOperator implements TimerS
                 Window.TimeWindow w = new Window.TimeWindow(start, start + size);
                 if (samples) {
                     bus.publish(new Observation.WindowElementAdded(now(), context.nodeId(), context.subtaskIndex(), shownKey(key),
-                            start, start + size, row, timestamp, newSlice && !hasSliceIn(ks, start)));
+                            start, start + size, row, timestamp, newSlice && !hasSliceIn(ks, start), true));
                 }
                 if (newSlice) timers.registerEventTimeTimer(key, w, w.maxTimestamp());
             }

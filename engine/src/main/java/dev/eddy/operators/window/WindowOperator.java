@@ -127,7 +127,7 @@ public final class WindowOperator extends RecordOperator implements TimerService
             boolean created = add(slot, row, timestamp);
             if (bus.wantsRecordSamples()) {
                 bus.publish(new Observation.WindowElementAdded(now(), context.nodeId(), context.subtaskIndex(), shownKey(key),
-                        actual.start(), actual.end(), row, timestamp, created));
+                        actual.start(), actual.end(), row, timestamp, created, incremental));
             }
             TriggerResult r = trigger.onElement(row, timestamp, actual, ctx.at(key, actual, actual == stateWindow ? slot : null));
             if (r.isFire()) emit(key, ks, actual, stateWindow, Cause.ELEMENT, 0);

@@ -182,6 +182,8 @@ class SqlExportTest {
             java.util.Map.entry("late-sensor-readings/late-sensor-readings.json", "\"sensors\" (source.sensors) cannot be written as Flink SQL"),
             java.util.Map.entry("payments-per-province/payments-per-province.json", "\"payments\" (source.payments) cannot be written as Flink SQL"),
             java.util.Map.entry("sliding-and-count-windows/sliding-and-count-windows.json", "\"sensors\" (source.sensors) cannot be written"),
+            java.util.Map.entry("time-notions/time-notions.json", "\"sensors\" (source.sensors) cannot be written as Flink SQL"),
+            java.util.Map.entry("window-functions/window-functions.json", "\"sensors\" (source.sensors) cannot be written as Flink SQL"),
             java.util.Map.entry("temperature-alert/temperature-alert.json", "\"alert\" (process) cannot be written as Flink SQL: a program with keyed state"),
             java.util.Map.entry("word-count/word-count.json", "\"words\" (flat-map) cannot be written as Flink SQL: `REGEXP_SPLIT(LOWER(line), '\\W+')`: Flink SQL has no"));
 
