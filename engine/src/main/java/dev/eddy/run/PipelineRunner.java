@@ -42,17 +42,34 @@ public final class PipelineRunner {
         public JobResult run() { return driver.run(); }
     }
 
-    public Prepared prepare(Pipeline pipeline, Path pipelineDir, RunOptions options) throws InvalidPipelineException {
+    /** The pipeline with the options' overrides of its settings. */
+    private static Pipeline effective(Pipeline pipeline, RunOptions options) {
         Settings s = pipeline.settings();
         if (options.parallelism() != null) s = s.withParallelism(options.parallelism());
         if (options.mode() != null) s = s.withMode(options.mode());
         if (options.seed() != null) s = s.withSeed(options.seed());
-        Pipeline effective = pipeline.withSettings(s);
-        RuntimeMode mode = s.modeOrDefault();
-        ValidationResult v = new PipelineValidator(catalog).validate(effective, mode);
+        return pipeline.withSettings(s);
+    }
+
+    private ValidationResult validOrThrow(Pipeline original, Pipeline effective) throws InvalidPipelineException {
+        ValidationResult v = new PipelineValidator(catalog).validate(effective, effective.settings().modeOrDefault());
         if (v.hasErrors()) {
-            throw new InvalidPipelineException(pipeline.name() == null ? "pipeline" : "pipeline \"" + pipeline.name() + "\"", v.errors());
+            throw new InvalidPipelineException(original.name() == null ? "pipeline" : "pipeline \"" + original.name() + "\"", v.errors());
         }
+        return v;
+    }
+
+    /** How the pipeline would be deployed with these options (tasks, exchanges, slots), without preparing a run. */
+    public dev.eddy.runtime.PlanDescription describe(Pipeline pipeline, RunOptions options) throws InvalidPipelineException {
+        Pipeline effective = effective(pipeline, options);
+        return dev.eddy.runtime.PlanDescription.of(jobSpec(effective, validOrThrow(pipeline, effective)));
+    }
+
+    public Prepared prepare(Pipeline pipeline, Path pipelineDir, RunOptions options) throws InvalidPipelineException {
+        Pipeline effective = effective(pipeline, options);
+        Settings s = effective.settings();
+        RuntimeMode mode = s.modeOrDefault();
+        ValidationResult v = validOrThrow(pipeline, effective);
         if (mode == RuntimeMode.BATCH && options.maxRecordsPerSource() == Long.MAX_VALUE) {
             List<dev.eddy.validate.Problem> unbounded = new ArrayList<>();
             v.bindings().forEach((id, b) -> {

@@ -46,15 +46,7 @@ public final class ExecutionPlan {
             inbound.get(e.to()).add(e);
             outbound.get(e.from()).add(e);
         }
-        // Decide chains: a node joins its only upstream's chain when the edge is forward and parallelism matches.
-        for (JobSpec.NodeSpec n : spec.nodes()) {
-            List<JobSpec.EdgeSpec> in = inbound.get(n.id());
-            if (!n.isSource() && in.size() == 1 && isForward(nodes.get(in.get(0).from()), n)) {
-                chainHeadOf.put(n.id(), chainHeadOf.get(in.get(0).from()));
-            } else {
-                chainHeadOf.put(n.id(), n.id());
-            }
-        }
+        chainHeadOf.putAll(chainHeads(spec));
         for (JobSpec.NodeSpec n : spec.nodes()) {
             List<NodeMetrics> m = new ArrayList<>();
             for (int i = 0; i < n.parallelism(); i++) m.add(new NodeMetrics(n.id(), i));
@@ -172,7 +164,28 @@ public final class ExecutionPlan {
         return total / parallelism + (subtask < total % parallelism ? 1 : 0);
     }
 
-    private static boolean isForward(JobSpec.NodeSpec up, JobSpec.NodeSpec down) {
+    /**
+     * For each node, the node heading the chain (task) it runs in: a node joins its only upstream's
+     * chain when the edge is forward and the parallelism matches, as Flink chains operators.
+     */
+    static Map<String, String> chainHeads(JobSpec spec) {
+        Map<String, JobSpec.NodeSpec> nodes = new HashMap<>();
+        Map<String, List<JobSpec.EdgeSpec>> inbound = new HashMap<>();
+        for (JobSpec.NodeSpec n : spec.nodes()) {
+            nodes.put(n.id(), n);
+            inbound.put(n.id(), new ArrayList<>());
+        }
+        for (JobSpec.EdgeSpec e : spec.edges()) inbound.get(e.to()).add(e);
+        Map<String, String> heads = new LinkedHashMap<>();
+        for (JobSpec.NodeSpec n : spec.nodes()) {
+            List<JobSpec.EdgeSpec> in = inbound.get(n.id());
+            boolean chained = !n.isSource() && in.size() == 1 && isForward(nodes.get(in.get(0).from()), n);
+            heads.put(n.id(), chained ? heads.get(in.get(0).from()) : n.id());
+        }
+        return heads;
+    }
+
+    static boolean isForward(JobSpec.NodeSpec up, JobSpec.NodeSpec down) {
         return down.inputPartitioning() == Partitioning.FORWARD && up.parallelism() == down.parallelism();
     }
 

@@ -6,6 +6,7 @@ import dev.eddy.model.Node;
 import dev.eddy.model.Pipeline;
 import dev.eddy.observe.JobState;
 import dev.eddy.observe.Observation;
+import dev.eddy.run.RunOptions;
 import dev.eddy.runtime.driver.RunControl;
 import dev.eddy.validate.InvalidPipelineException;
 import dev.eddy.validate.Problem;
@@ -47,6 +48,7 @@ public final class LiveRun {
     private final Tab recoveryTab = tab("Checkpoints");
     private final Tab metricsTab = tab("Metrics");
     private final Tab whyTab = tab("Why stuck?");
+    private final Tab architectureTab = tab("Architecture");
     private final LessonPane lesson = new LessonPane(this::samplesLost);
     private final AnimationTimer timer;
     private RunSession session;
@@ -57,6 +59,7 @@ public final class LiveRun {
     private LateDataView late;
     private MetricsView metrics;
     private WhyStuckView why;
+    private ArchitectureView architecture;
     private KeyedStateView keyedState;
     private RecoveryView recovery;
     private List<RunView> views = List.of();
@@ -111,7 +114,7 @@ public final class LiveRun {
 
     /** The views' tabs that apply to the pipeline: State only where a node keeps keyed state. */
     public List<Tab> tabs() {
-        List<Tab> all = new java.util.ArrayList<>(List.of(outputTab, watermarksTab, windowsTab, stateTab, lateTab, recoveryTab, metricsTab, whyTab));
+        List<Tab> all = new java.util.ArrayList<>(List.of(outputTab, watermarksTab, windowsTab, stateTab, lateTab, recoveryTab, metricsTab, whyTab, architectureTab));
         if (!keyedState.hasNodes()) all.remove(stateTab);
         if (!RecoveryView.applies(viewsOf)) all.remove(recoveryTab);
         return all;
@@ -140,6 +143,7 @@ public final class LiveRun {
     public void setSettings(RunSession.Settings s) {
         settings.set(s);
         if (isActive()) session.control().setSpeed(s.speed());
+        else if (viewsOf != null && session == null) deployment(viewsOf);
     }
 
     public RunRecording recording() { return recording; }
@@ -218,6 +222,7 @@ public final class LiveRun {
             return false;
         }
         buildViews(p);
+        architecture.deploy(session.plan(), null);
         doc.lock(LOCKED);
         state.set(JobState.PAUSED);
         say.accept("Running \"" + p.name() + "\"; its file sinks write under " + session.outputDir());
@@ -227,6 +232,7 @@ public final class LiveRun {
     private void buildViews(Pipeline p) {
         if (p.equals(viewsOf)) {
             lesson.show(p, doc.validation());
+            deployment(p);
             views.forEach(RunView::reset);
             return;
         }
@@ -240,7 +246,10 @@ public final class LiveRun {
         keyedState = new KeyedStateView(p, doc.catalog(), this::control);
         recovery = new RecoveryView(p);
         lesson.show(p, doc.validation());
-        views = List.of(output, watermarks, windows, keyedState, late, recovery, metrics, new EdgeFlows(p, doc.validation(), canvas), lesson);
+        architecture = new ArchitectureView(p.settings(), null, "");
+        deployment(p);
+        views = List.of(output, watermarks, windows, keyedState, late, recovery, metrics, new EdgeFlows(p, doc.validation(), canvas), lesson,
+                architecture);
         // Lineage: choosing a sink's row opens the window it came from, with its elements.
         WindowsView shownWindows = windows;
         output.onChosen(row -> {
@@ -266,6 +275,22 @@ public final class LiveRun {
         recoveryTab.setContent(recovery);
         metricsTab.setContent(metrics);
         whyTab.setContent(why);
+        architectureTab.setContent(architecture);
+    }
+
+    /** The deployment the architecture view shows before a run: the pipeline's with the run toolbar's settings. */
+    private void deployment(Pipeline p) {
+        if (doc.validation().hasErrors()) {
+            architecture.deploy(null, "The pipeline cannot be deployed yet: the Problems tab says what to fix.");
+            return;
+        }
+        RunSession.Settings s = settings.get();
+        try {
+            architecture.deploy(dev.eddy.run.PipelineRunner.standard().describe(p, RunOptions.defaults().withMode(s.mode())
+                    .withParallelism(s.parallelism()).withSeed(s.seed())), null);
+        } catch (InvalidPipelineException e) {
+            architecture.deploy(null, "The pipeline cannot be deployed in this mode: " + e.getMessage());
+        }
     }
 
     private void frame(long now) {

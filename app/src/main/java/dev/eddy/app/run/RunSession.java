@@ -33,9 +33,11 @@ public final class RunSession implements AutoCloseable {
     private final RunControl control;
     private final Subscription subscription;
     private final Path outputDir;
+    private final dev.eddy.runtime.PlanDescription plan;
 
-    private RunSession(Pipeline pipeline, RunControl control, Subscription subscription, Path outputDir) {
+    private RunSession(Pipeline pipeline, RunControl control, Subscription subscription, Path outputDir, dev.eddy.runtime.PlanDescription plan) {
         this.pipeline = pipeline;
+        this.plan = plan;
         this.control = control;
         this.subscription = subscription;
         this.outputDir = outputDir;
@@ -56,12 +58,15 @@ public final class RunSession implements AutoCloseable {
         if (s.seed() != null) options = options.withSeed(s.seed());
         PipelineRunner.Prepared prepared = PipelineRunner.standard().prepare(p, pipelineDir == null ? out : pipelineDir, options);
         RunControl control = new RunControl((DeterministicDriver) prepared.driver(), bus, p.name() == null ? "pipeline" : p.name());
-        return new RunSession(p, control.start(), sub, out);
+        return new RunSession(p, control.start(), sub, out, dev.eddy.runtime.PlanDescription.of(prepared.spec()));
     }
 
     public Pipeline pipeline() { return pipeline; }
 
     public RunControl control() { return control; }
+
+    /** How this run is deployed: its tasks, exchanges and slots. */
+    public dev.eddy.runtime.PlanDescription plan() { return plan; }
 
     /** Where the run's file sinks write. */
     public Path outputDir() { return outputDir; }
