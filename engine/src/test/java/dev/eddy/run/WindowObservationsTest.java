@@ -85,6 +85,8 @@ class WindowObservationsTest {
         List<String> story = story(os);
         assertEquals("late a @900 for [0,2000) at watermark 2500", story.get(story.size() - 1), story.toString());
         Observation.LateRecord late = (Observation.LateRecord) os.get(os.size() - 1);
-        assertTrue(late.reason().contains("[0, 2000), was cleaned up once the watermark passed 1999"), late.reason());
+        assertEquals("its timestamp 1970-01-01T00:00:00.900Z is at or below the watermark 1970-01-01T00:00:02.500Z, so every window it belongs to"
+                + " (the last, [1970-01-01T00:00:00Z, 1970-01-01T00:00:02Z), was cleaned up once the watermark passed 1970-01-01T00:00:01.999Z)",
+                late.reason(), "instants, as a learner reads them");
     }
 }

@@ -299,9 +299,16 @@ public final class WindowOperator extends RecordOperator implements TimerService
 
     /** Why a record went to the late port, in the words both window operators report it with. */
     static String lateReason(long timestamp, long allowedLateness, long watermark, Window last, long lastCleanup) {
-        return "its timestamp " + timestamp + (allowedLateness > 0 ? " + allowed lateness " + allowedLateness : "")
-                + " is at or below the watermark " + watermark + ", so every window it belongs to (the last, [" + last.start() + ", "
-                + last.end() + "), was cleaned up once the watermark passed " + lastCleanup + ")";
+        return "its timestamp " + instant(timestamp) + (allowedLateness > 0 ? " + allowed lateness " + dev.eddy.catalog.Durations.format(allowedLateness) : "")
+                + " is at or below the watermark " + instant(watermark) + ", so every window it belongs to (the last, [" + instant(last.start())
+                + ", " + instant(last.end()) + "), was cleaned up once the watermark passed " + instant(lastCleanup) + ")";
+    }
+
+    /** An event time as a learner reads it (2024-01-01T00:00:04.999Z), with the two ends of time named. */
+    private static String instant(long t) {
+        if (t == Long.MIN_VALUE) return "the beginning of time";
+        if (t == Long.MAX_VALUE) return "the end of time";
+        return java.time.Instant.ofEpochMilli(t).toString();
     }
 
     /** The reason a window's state is cleared when the watermark passes its end + allowed lateness. */
