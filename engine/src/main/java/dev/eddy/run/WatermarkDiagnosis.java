@@ -82,9 +82,15 @@ public final class WatermarkDiagnosis {
                 why.add(0, "held back by " + channel(lowest) + " at " + time(lowest.watermark())
                         + ", the lowest of its active channels; it advances when that channel's watermark does");
             }
-            Optional<Node> upstream = generatorUpstreamOf(p, lowest.fromNode());
-            upstream.ifPresent(g -> why.add("that channel's watermarks come from \"" + g.id() + "\"" + bound(g)
-                    + "; " + idlenessAdvice(g)));
+            List<Node> upstream = generatorsUpstreamOf(p, lowest.fromNode());
+            if (upstream.size() == 1) {
+                Node g = upstream.get(0);
+                why.add("that channel's watermarks come from \"" + g.id() + "\"" + bound(g) + "; " + idlenessAdvice(g));
+            } else if (upstream.size() > 1) {
+                why.add("that channel's watermark is the lowest of those from " + String.join(" and ",
+                        upstream.stream().map(g -> "\"" + g.id() + "\"").toList()) + ", which meet in \"" + lowest.fromNode()
+                        + "\": ask it which one holds it back");
+            }
         }
         return new Answer(s.subtask(), own, holder, why);
     }
@@ -111,18 +117,33 @@ public final class WatermarkDiagnosis {
         return "after " + idle.asText() + " without records its subtask is marked idle and stops holding others back";
     }
 
-    /** The nearest watermark strategy at or above the node, following edges backwards. */
-    private static Optional<Node> generatorUpstreamOf(Pipeline p, String from) {
+    /** The nearest watermark strategy on every path at or above the node, following edges backwards, in the order found. */
+    private static List<Node> generatorsUpstreamOf(Pipeline p, String from) {
         Deque<String> todo = new ArrayDeque<>(List.of(from));
         Set<String> seen = new HashSet<>();
+        List<Node> found = new ArrayList<>();
         while (!todo.isEmpty()) {
             String id = todo.poll();
             if (!seen.add(id)) continue;
             Optional<Node> n = p.node(id);
-            if (n.isPresent() && isGenerator(n.get())) return n;
+            if (n.isPresent() && isGenerator(n.get())) {
+                found.add(n.get());
+                continue;
+            }
             for (Edge e : p.edges()) if (e.to().equals(id)) todo.add(e.from());
         }
-        return Optional.empty();
+        return found;
+    }
+
+    /**
+     * The node to ask next when {@code holder} holds a watermark back without making it: one where
+     * several inputs meet (a union, a join), whose own lowest input is the real holder; null otherwise.
+     */
+    public static String askNext(Pipeline p, String holder) {
+        if (holder == null) return null;
+        Optional<Node> n = p.node(holder);
+        if (n.isEmpty() || isGenerator(n.get())) return null;
+        return p.edges().stream().filter(e -> e.to().equals(holder)).count() > 1 ? holder : null;
     }
 
     /** A watermark as the views show it: "none yet", the end of input, or milliseconds of event time. */

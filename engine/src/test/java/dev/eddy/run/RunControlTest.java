@@ -121,6 +121,24 @@ class RunControlTest {
     }
 
     @Test
+    void whereTwoSourcesMeetTheDiagnosisNamesBothAndTheMeetingPointNamesTheQuietOne() throws Exception {
+        Pipeline p = PipelineReader.read(Path.of(System.getProperty("eddy.samples", "../samples"), "lessons", "stuck-window.json"));
+        RunControl run = control(p, Pacer.AS_FAST_AS_POSSIBLE);
+        for (int i = 0; i < 40; i++) run.step();
+        drainUntil(os -> run.steps() >= 40);
+        List<WatermarkDiagnosis.Answer> atWindow = WatermarkDiagnosis.explain(p, "tenSeconds", run.watermarkStatus("tenSeconds").get(10, TimeUnit.SECONDS));
+        assertEquals("both", atWindow.get(0).holder());
+        assertTrue(atWindow.get(0).reasons().toString().contains("the lowest of those from \"hallTime\" and \"cellarTime\", which meet in \"both\""),
+                atWindow.toString());
+        assertEquals("both", WatermarkDiagnosis.askNext(p, "both"));
+        List<WatermarkDiagnosis.Answer> atUnion = WatermarkDiagnosis.explain(p, "both", run.watermarkStatus("both").get(10, TimeUnit.SECONDS));
+        assertEquals("cellarTime", atUnion.get(0).holder(), atUnion.toString());
+        assertTrue(atUnion.get(0).reasons().toString().contains("set idleness on \"cellarTime\""), atUnion.toString());
+        assertEquals(null, WatermarkDiagnosis.askNext(p, "cellarTime"), "a strategy makes its watermark: nothing to ask further");
+        run.cancel();
+    }
+
+    @Test
     void failNowRestartsAPausedRunFromItsLastCheckpointAndTheFileStillComesOutOnce() throws Exception {
         Pipeline p = PipelineReader.read(Path.of(System.getProperty("eddy.samples", "../samples"),
                 "failure-and-recovery", "failure-and-recovery.json"));

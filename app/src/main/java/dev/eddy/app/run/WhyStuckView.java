@@ -62,13 +62,22 @@ final class WhyStuckView extends BorderPane {
             return;
         }
         answer.setText("Asking the tasks of \"" + id + "\"…");
+        follow(c, id, "", 0);
+    }
+
+    /** Asks about {@code id}; where inputs meet upstream (a union, a join), asks that node too, so the answer ends at the real holder. */
+    private void follow(RunControl c, String id, String before, int depth) {
         c.watermarkStatus(id).whenComplete((statuses, failure) -> Platform.runLater(() -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                answer.setText("The engine could not say: " + cause.getMessage());
-            } else {
-                answer.setText(words(id, WatermarkDiagnosis.explain(pipeline, id, statuses)));
+                answer.setText(before + "The engine could not say: " + cause.getMessage());
+                return;
             }
+            List<WatermarkDiagnosis.Answer> answers = WatermarkDiagnosis.explain(pipeline, id, statuses);
+            String text = before + words(id, answers);
+            answer.setText(text);
+            String next = answers.isEmpty() ? null : WatermarkDiagnosis.askNext(pipeline, answers.get(0).holder());
+            if (next != null && depth < 4) follow(c, next, text + "\n\nAnd at \"" + next + "\", where its inputs meet:\n", depth + 1);
         }));
     }
 

@@ -95,8 +95,9 @@ final class WindowsView extends BorderPane implements RunView {
     private boolean changed;
     private boolean dotsStale;
     private final Charts.Redraw redraw;
-    private int firedCount;
-    private int mergeCount;
+    /** Per window node, its firings and session merges so far. */
+    private final Map<String, Integer> firedCount = new java.util.HashMap<>();
+    private final Map<String, Integer> mergeCount = new java.util.HashMap<>();
 
     WindowsView(Pipeline pipeline, dev.eddy.validate.ValidationResult validation) {
         this.pipeline = pipeline;
@@ -173,8 +174,8 @@ final class WindowsView extends BorderPane implements RunView {
         windows.clear();
         keysOf.clear();
         pendingResults.clear();
-        firedCount = 0;
-        mergeCount = 0;
+        firedCount.clear();
+        mergeCount.clear();
         details.clear();
         elementDots.clear();
         changed = true;
@@ -205,13 +206,13 @@ final class WindowsView extends BorderPane implements RunView {
                     w.results.add(OutputView.text(validation.schema(f.node(), "out"), r));
                 }
             }
-            firedCount++;
+            firedCount.merge(f.node(), 1, Integer::sum);
             changed = true;
         } else if (o instanceof Observation.WindowCleared c) {
             Win w = windows.get(new Id(c.node(), c.key(), c.start(), c.end()));
             if (w != null) w.cleared = true;
         } else if (o instanceof Observation.WindowsMerged m) {
-            mergeCount++;
+            mergeCount.merge(m.node(), 1, Integer::sum);
             Win into = window(m.node(), m.key(), m.start(), m.end());
             for (Win w : windows.values()) {
                 if (w != into && w.node.equals(m.node()) && Objects.equals(w.key, m.key()) && w.start >= m.start() && w.end <= m.end()) {
@@ -292,8 +293,8 @@ final class WindowsView extends BorderPane implements RunView {
         elementDots.fireSeriesChanged();
         firingMarks.fireSeriesChanged();
         redraw.now();
-        summary.setText(windows.values().stream().filter(w -> w.node.equals(shown)).count() + " windows, " + firedCount
-                + " firings, " + mergeCount + " session merges");
+        summary.setText(windows.values().stream().filter(w -> w.node.equals(shown)).count() + " windows, "
+                + firedCount.getOrDefault(shown, 0) + " firings, " + mergeCount.getOrDefault(shown, 0) + " session merges");
     }
 
     private long allowedLateness(String nodeId) {
@@ -360,9 +361,9 @@ final class WindowsView extends BorderPane implements RunView {
 
     String details() { return details.getText(); }
 
-    int firings() { return firedCount; }
+    int firings() { return firedCount.values().stream().mapToInt(Integer::intValue).sum(); }
 
-    int merges() { return mergeCount; }
+    int merges() { return mergeCount.values().stream().mapToInt(Integer::intValue).sum(); }
 
     @Override
     public Map<String, Integer> seriesSizes() {
