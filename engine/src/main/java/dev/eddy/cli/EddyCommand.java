@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 "            Run a pipeline on Apache Flink: a cluster in this process, or a",
                 "              running one through its REST endpoint.",
                 "  export-flink",
-                "            Write the plain Flink DataStream job a person would write (no Eddy inside).",
+                "            Write the DataStream job a person would write, with no Eddy inside.",
                 "  export-sql",
                 "            Write the pipeline as a Flink SQL script, where SQL can express it.",
                 "  fuzz-flink",
@@ -38,6 +38,17 @@ public final class EddyCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Each command's help, by the name its section in docs/guide/cli.md has: the launcher's ("eddy") and each subcommand's. */
+    public static java.util.Map<String, String> usages() {
+        CommandLine cl = new CommandLine(new EddyCommand(System.out));
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+        all.put("eddy", dev.eddy.docs.CliReference.usage(cl));
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help")) all.put(name, dev.eddy.docs.CliReference.usage(sub));
+        });
+        return all;
     }
 
     public static void main(String[] args) {

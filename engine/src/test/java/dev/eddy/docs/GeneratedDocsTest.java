@@ -64,4 +64,12 @@ class GeneratedDocsTest {
         Set<ValidationMessage> errors = schema.validate(bad);
         assertTrue(errors.stream().anyMatch(e -> e.getMessage().contains("feilds")), errors.toString());
     }
+
+    @Test
+    void theCommandLineReferenceHoldsEachEngineCommandsHelp() throws Exception {
+        String page = Files.readString(Path.of("../docs/guide/cli.md"));
+        for (var u : dev.eddy.cli.EddyCommand.usages().entrySet()) {
+            assertEquals(u.getValue(), CliReference.section(page, u.getKey()), "docs/guide/cli.md is stale for " + u.getKey() + ": run ./eddy docs docs");
+        }
+    }
 }
