@@ -35,16 +35,17 @@ class LessonsTest {
     private static final Path LESSONS = Path.of("lessons").toAbsolutePath().normalize();
 
     /** Why each lesson as shipped is not solved: the first check that misses, as the verdict says it. */
-    private static final Map<String, String> WHY_NOT = Map.of(
-            "late-reading", "Not yet: No record reached \"tooLate\" where sensor = 's2'; the task wants at least 1.",
-            "merge-sessions", "Not yet: 2 records reached \"visits\" where user = 'alice'; the task wants exactly 1.",
-            "stuck-window", "Not yet: Windows of \"tenSeconds\" never fired before the input ended; the task wants at least 2.",
-            "keyed-windows", "Not yet: 2 records reached \"counts\"; the task wants exactly 4.",
-            "sliding-windows", "Not yet: 2 records reached \"averages\"; the task wants exactly 5.",
-            "count-windows", "Not yet: 3 records reached \"averages\" where readings <> 3; the task wants none.",
-            "event-time", "Not yet: No record reached \"counts\" where readings = 5; the task wants exactly 2.",
-            "global-window-trigger", "Not yet: No record reached \"averages\"; the task wants exactly 2.",
-            "exactly-once", "Not yet: No record reached \"balances\" where account = 'alice' AND amount = 47; the task wants at least 1.");
+    private static final Map<String, String> WHY_NOT = Map.ofEntries(
+            Map.entry("late-reading", "Not yet: No record reached \"tooLate\" where sensor = 's2'; the task wants at least 1."),
+            Map.entry("merge-sessions", "Not yet: 2 records reached \"visits\" where user = 'alice'; the task wants exactly 1."),
+            Map.entry("stuck-window", "Not yet: Windows of \"tenSeconds\" never fired before the input ended; the task wants at least 2."),
+            Map.entry("keyed-windows", "Not yet: 2 records reached \"counts\"; the task wants exactly 4."),
+            Map.entry("sliding-windows", "Not yet: 2 records reached \"averages\"; the task wants exactly 5."),
+            Map.entry("count-windows", "Not yet: 3 records reached \"averages\" where readings <> 3; the task wants none."),
+            Map.entry("event-time", "Not yet: No record reached \"counts\" where readings = 5; the task wants exactly 2."),
+            Map.entry("global-window-trigger", "Not yet: No record reached \"averages\"; the task wants exactly 2."),
+            Map.entry("charged-once", "Not yet: 1 record reached \"repeats\"; the task wants exactly 3."),
+            Map.entry("exactly-once", "Not yet: No record reached \"balances\" where account = 'alice' AND amount = 47; the task wants at least 1."));
 
     static List<Path> lessons() throws IOException {
         try (Stream<Path> files = Files.list(LESSONS)) {
