@@ -276,7 +276,12 @@ final class WindowNode {
         try {
             out = new Schema(fields);
         } catch (IllegalArgumentException e) {
-            ctx.error("aggregates", e.getMessage() + "; window_start and window_end and the key's columns are taken");
+            if (p.string("function").equals("aggregate")) {
+                ctx.error("aggregates", e.getMessage() + "; window_start and window_end and the key's columns are taken");
+            } else {
+                ctx.error("function", e.getMessage() + ": each result is " + (keyColumns > 0 ? "the key's columns (the key is computed), " : "")
+                        + "window_start, window_end and the record's fields; rename the field with a map before the window");
+            }
             return null;
         }
         boolean batch = ctx.mode() == RuntimeMode.BATCH;

@@ -109,9 +109,11 @@ final class NativeWindows {
 
     static void window(NativeJob job, Node n, Params p) {
         Stream in = job.input(n, "in");
-        if (!p.string("function").equals("aggregate")) {
-            throw new JavaExpressions.NotNative("the window function " + p.string("function") + " has no native translation yet (aggregate does)");
+        String functionKind = p.string("function");
+        if (!functionKind.equals("aggregate") && !functionKind.equals("elements")) {
+            throw new JavaExpressions.NotNative("the window function " + functionKind + " has no native translation yet (aggregate and elements do)");
         }
+        boolean elements = functionKind.equals("elements");
         String assigner = p.string("assigner");
         if (assigner.equals("count") && (!p.string("trigger").equals("default") || !p.string("evictor").equals("none"))) {
             throw new JavaExpressions.NotNative("a count window is Flink's countWindow, with its own trigger and evictor; use a global"
@@ -123,11 +125,15 @@ final class NativeWindows {
         boolean global = assigner.equals("count") || assigner.equals("global");
         TypeName windowType = ClassName.get(global ? GlobalWindow.class : TimeWindow.class);
         RecordClass out = job.records.of(job.validation.schema(n.id(), "out"), n.id());
-        List<AggregateClasses.Call> calls = calls(p, in.record());
-        ClassName aggregate = aggregateFunction(job, n, in, calls);
-        ClassName acc = aggregate.nestedClass("Accumulator");
         ClassName function = ClassName.get(job.pkg, RecordClasses.upperCamel(n.id()) + "Window");
-        job.classes.add(windowFunction(function, n, in, acc, out, windowType, calls, global));
+        ClassName aggregate = null;
+        if (elements) {
+            job.classes.add(elementsFunction(function, n, p, in, out, windowType, global));
+        } else {
+            List<AggregateClasses.Call> calls = calls(p, in.record());
+            aggregate = aggregateFunction(job, n, in, calls);
+            job.classes.add(windowFunction(function, n, in, aggregate.nestedClass("Accumulator"), out, windowType, calls, global));
+        }
 
         CodeBlock.Builder w = CodeBlock.builder().add("$L", in.var());
         String all = in.keyed() ? "" : "All";
@@ -149,7 +155,8 @@ final class NativeWindows {
             job.body.addStatement("$T<$T> $L = new $T<>($S) {}", OutputTag.class, in.record().name, lateTag, OutputTag.class, n.id() + "-late");
             w.add("\n.sideOutputLateData($L)", lateTag);
         }
-        w.add("\n.aggregate(new $T(), new $T())", aggregate, function);
+        if (elements) w.add("\n.process(new $T())", function);
+        else w.add("\n.aggregate(new $T(), new $T())", aggregate, function);
         if (lateTag == null) {
             job.declare(n, out, w.build());
             return;
@@ -181,6 +188,50 @@ final class NativeWindows {
                     NativeJob.duration(p.duration("gap")));
             default -> throw new JavaExpressions.NotNative("the " + assigner + " assigner has no native translation");
         };
+    }
+
+    /**
+     * The ProcessWindowFunction of the elements function: the window's records, sorted by orderBy
+     * (a stable sort, nulls last before a descending order reverses it) and cut to limit, each with
+     * the window's bounds (and the key's columns first when the key is computed, not a field).
+     */
+    private static TypeSpec elementsFunction(ClassName name, Node n, Params p, Stream in, RecordClass out, TypeName window, boolean global) {
+        RecordClass r = in.record();
+        int keyColumns = out.schema.size() - 2 - r.schema.size();
+        List<CodeBlock> values = new ArrayList<>();
+        if (keyColumns > 0) values.addAll(in.keyValues(CodeBlock.of("key")));
+        if (global) {
+            values.add(CodeBlock.of("null"));
+            values.add(CodeBlock.of("null"));
+        } else {
+            values.add(CodeBlock.of("$T.ofEpochMilli(context.window().getStart())", Instant.class));
+            values.add(CodeBlock.of("$T.ofEpochMilli(context.window().getEnd())", Instant.class));
+        }
+        for (int i = 0; i < r.schema.size(); i++) values.add(r.get("r", i));
+        ParameterizedTypeName superclass = in.keyed()
+                ? ParameterizedTypeName.get(ClassName.get(ProcessWindowFunction.class), r.name, out.name, in.keyType(), window)
+                : ParameterizedTypeName.get(ClassName.get(ProcessAllWindowFunction.class), r.name, out.name, window);
+        MethodSpec.Builder process = MethodSpec.methodBuilder("process").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+        if (in.keyed()) process.addParameter(in.keyType(), "key");
+        process.addParameter(superclass.nestedClass("Context"), "context")
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), r.name), "records")
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Collector.class), out.name), "out")
+                .addStatement("$T<$T> chosen = new $T<>()", List.class, r.name, ArrayList.class)
+                .addStatement("records.forEach(chosen::add)");
+        if (p.isSet("orderBy")) {
+            int field = r.schema.indexOf(p.string("orderBy"));
+            process.addStatement("$T<$T> order = $T.comparing(r -> $L, $T.nullsLast($T.naturalOrder()))", java.util.Comparator.class, r.name,
+                    java.util.Comparator.class, r.get("r", field), java.util.Comparator.class, java.util.Comparator.class);
+            process.addStatement("chosen.sort($L)", p.bool("descending") ? "order.reversed()" : "order");
+        }
+        Long limit = p.integer("limit");
+        if (limit != null) process.addStatement("if (chosen.size() > $L) chosen = chosen.subList(0, $L)", limit, limit);
+        process.beginControlFlow("for ($T r : chosen)", r.name).addStatement("out.collect($L)", NativeJob.construct(out, values)).endControlFlow();
+        return TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("The records of each firing of a window of $S$L: $L.\n", n.id(),
+                        p.isSet("orderBy") ? ", by " + p.string("orderBy") + (p.bool("descending") ? " from the largest" : "")
+                                + (limit == null ? "" : ", the first " + limit) : "", String.join(", ", out.schema.names()))
+                .superclass(superclass).addMethod(process.build()).build();
     }
 
     /** The ProcessWindowFunction that turns a window's accumulator into the output record: key, bounds, aggregates. */
