@@ -30,7 +30,7 @@ IFS=":" read -r -a jars < "$here/app/target/classpath.txt" || true
 for j in "${jars[@]}"; do cp "$j" "$out/input/lib/"; done
 mkdir -p "$out/input/samples"
 for d in "$here"/samples/*/; do
-  case "$(basename "$d")" in src) continue ;; esac
+  case "$(basename "$d")" in src|target) continue ;; esac
   cp -r "$d" "$out/input/samples/"
 done
 
