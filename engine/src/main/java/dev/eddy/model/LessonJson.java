@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.validate.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** The {@code lesson} block of a pipeline file, read with every problem at its path, and written back. */
 final class LessonJson {
@@ -82,25 +80,11 @@ final class LessonJson {
     }
 
     private static String text(JsonNode obj, String field, String path, boolean required, List<Problem> problems) {
-        JsonNode v = obj.get(field);
-        if (v == null || v.isNull()) {
-            if (required) problems.add(Problem.error(path, null, "the field is missing; expected a string"));
-            return null;
-        }
-        if (!v.isTextual()) {
-            problems.add(Problem.error(path, null, "expected a string but found " + v));
-            return null;
-        }
-        return v.textValue();
+        return JsonFields.text(obj, field, path, required, problems);
     }
 
     private static void unknown(JsonNode obj, Set<String> known, String prefix, List<Problem> problems) {
-        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!known.contains(f)) {
-                problems.add(Problem.error(prefix + f, null, "unknown field \"" + f + "\"; expected one of " + String.join(", ", new TreeSet<>(known))));
-            }
-        }
+        JsonFields.unknown(obj, known, prefix, "field", problems);
     }
 
     static ObjectNode write(Lesson lesson) {

@@ -301,16 +301,7 @@ public final class PipelineReader {
     }
 
     private String text(JsonNode obj, String field, String path, boolean required) {
-        JsonNode v = obj.get(field);
-        if (v == null || v.isNull()) {
-            if (required) problems.add(Problem.error(path, null, "the field is missing; expected a string"));
-            return null;
-        }
-        if (!v.isTextual()) {
-            problems.add(Problem.error(path, null, "expected a string but found " + v));
-            return null;
-        }
-        return v.textValue();
+        return JsonFields.text(obj, field, path, required, problems);
     }
 
     private Integer positiveInt(JsonNode obj, String field, String path) {
@@ -324,12 +315,6 @@ public final class PipelineReader {
     }
 
     private void unknownFields(JsonNode obj, Set<String> known, String prefix, String what) {
-        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!known.contains(f)) {
-                problems.add(Problem.error(prefix + f, null, "unknown " + what + " \"" + f + "\"; expected one of "
-                        + String.join(", ", new java.util.TreeSet<>(known))));
-            }
-        }
+        JsonFields.unknown(obj, known, prefix, what, problems);
     }
 }

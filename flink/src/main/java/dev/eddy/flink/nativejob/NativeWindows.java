@@ -197,16 +197,7 @@ final class NativeWindows {
      */
     private static TypeSpec elementsFunction(ClassName name, Node n, Params p, Stream in, RecordClass out, TypeName window, boolean global) {
         RecordClass r = in.record();
-        int keyColumns = out.schema.size() - 2 - r.schema.size();
-        List<CodeBlock> values = new ArrayList<>();
-        if (keyColumns > 0) values.addAll(in.keyValues(CodeBlock.of("key")));
-        if (global) {
-            values.add(CodeBlock.of("null"));
-            values.add(CodeBlock.of("null"));
-        } else {
-            values.add(CodeBlock.of("$T.ofEpochMilli(context.window().getStart())", Instant.class));
-            values.add(CodeBlock.of("$T.ofEpochMilli(context.window().getEnd())", Instant.class));
-        }
+        List<CodeBlock> values = keyAndBounds(in, out.schema.size() - 2 - r.schema.size() > 0, global);
         for (int i = 0; i < r.schema.size(); i++) values.add(r.get("r", i));
         ParameterizedTypeName superclass = in.keyed()
                 ? ParameterizedTypeName.get(ClassName.get(ProcessWindowFunction.class), r.name, out.name, in.keyType(), window)
@@ -234,11 +225,10 @@ final class NativeWindows {
                 .superclass(superclass).addMethod(process.build()).build();
     }
 
-    /** The ProcessWindowFunction that turns a window's accumulator into the output record: key, bounds, aggregates. */
-    private static TypeSpec windowFunction(ClassName name, Node n, Stream in, ClassName acc, RecordClass out, TypeName window,
-                                           List<AggregateClasses.Call> calls, boolean global) {
+    /** A result's first values: the key's columns (when it has them) and the window's bounds (null for the global window). */
+    private static List<CodeBlock> keyAndBounds(Stream in, boolean withKey, boolean global) {
         List<CodeBlock> values = new ArrayList<>();
-        if (in.keyed()) values.addAll(in.keyValues(CodeBlock.of("key")));
+        if (withKey) values.addAll(in.keyValues(CodeBlock.of("key")));
         if (global) {
             values.add(CodeBlock.of("null"));
             values.add(CodeBlock.of("null"));
@@ -246,6 +236,13 @@ final class NativeWindows {
             values.add(CodeBlock.of("$T.ofEpochMilli(context.window().getStart())", Instant.class));
             values.add(CodeBlock.of("$T.ofEpochMilli(context.window().getEnd())", Instant.class));
         }
+        return values;
+    }
+
+    /** The ProcessWindowFunction that turns a window's accumulator into the output record: key, bounds, aggregates. */
+    private static TypeSpec windowFunction(ClassName name, Node n, Stream in, ClassName acc, RecordClass out, TypeName window,
+                                           List<AggregateClasses.Call> calls, boolean global) {
+        List<CodeBlock> values = keyAndBounds(in, in.keyed(), global);
         values.addAll(results(calls));
         ParameterizedTypeName superclass = in.keyed()
                 ? ParameterizedTypeName.get(ClassName.get(ProcessWindowFunction.class), acc, out.name, in.keyType(), window)
