@@ -53,12 +53,17 @@ final class CheckCommand implements Callable<Integer> {
                 return EddyCommand.BAD_INPUT;
             }
             LessonJudge judge = new LessonJudge(p, job.validation());
-            Subscription sub = bus.subscribe(1 << 16, true);
+            Subscription sub = bus.subscribe(1 << 20, true);
             Thread counter = new Thread(() -> feed(sub, judge), "eddy-check");
+            counter.setDaemon(true);
             counter.start();
-            JobResult result = job.run();
-            counter.interrupt();
-            counter.join();
+            JobResult result;
+            try {
+                result = job.run();
+            } finally {
+                counter.interrupt();
+                counter.join();
+            }
             Verdict v = judge.verdict(result.state(), result.failure(), sub.dropped());
             out.println("Task: " + p.lesson().task());
             for (Verdict.Line l : v.lines()) out.println((l.holds() ? "  ✓ " : "  ✗ ") + l.goal() + " — " + l.words());

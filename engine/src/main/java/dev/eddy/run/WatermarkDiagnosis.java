@@ -87,8 +87,9 @@ public final class WatermarkDiagnosis {
                 Node g = upstream.get(0);
                 why.add("that channel's watermarks come from \"" + g.id() + "\"" + bound(g) + "; " + idlenessAdvice(g));
             } else if (upstream.size() > 1) {
+                String meet = askNext(p, lowest.fromNode());
                 why.add("that channel's watermark is the lowest of those from " + String.join(" and ",
-                        upstream.stream().map(g -> "\"" + g.id() + "\"").toList()) + ", which meet in \"" + lowest.fromNode()
+                        upstream.stream().map(g -> "\"" + g.id() + "\"").toList()) + ", which meet in \"" + (meet == null ? lowest.fromNode() : meet)
                         + "\": ask it which one holds it back");
             }
         }
@@ -136,14 +137,22 @@ public final class WatermarkDiagnosis {
     }
 
     /**
-     * The node to ask next when {@code holder} holds a watermark back without making it: one where
-     * several inputs meet (a union, a join), whose own lowest input is the real holder; null otherwise.
+     * The node to ask next when {@code holder} holds a watermark back without making it: the nearest
+     * at or above it where several inputs meet (a union, a join), whose own lowest input is the real
+     * holder; null when a strategy or a source comes first.
      */
     public static String askNext(Pipeline p, String holder) {
-        if (holder == null) return null;
-        Optional<Node> n = p.node(holder);
-        if (n.isEmpty() || isGenerator(n.get())) return null;
-        return p.edges().stream().filter(e -> e.to().equals(holder)).count() > 1 ? holder : null;
+        String at = holder;
+        // Up through single-input nodes (a map after a union) to where the inputs meet, or to a strategy.
+        for (int hops = 0; at != null && hops <= p.nodes().size(); hops++) {
+            Optional<Node> n = p.node(at);
+            if (n.isEmpty() || isGenerator(n.get())) return null;
+            String here = at;
+            List<Edge> in = p.edges().stream().filter(e -> e.to().equals(here)).toList();
+            if (in.size() > 1) return at;
+            at = in.isEmpty() ? null : in.get(0).from();
+        }
+        return null;
     }
 
     /** A watermark as the views show it: "none yet", the end of input, or milliseconds of event time. */

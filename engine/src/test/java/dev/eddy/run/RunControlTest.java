@@ -139,6 +139,22 @@ class RunControlTest {
     }
 
     @Test
+    void theDiagnosisAsksOnThroughSingleInputNodesToWhereTheInputsMeet() throws Exception {
+        Pipeline p = PipelineReader.read("""
+                {"format": "eddy.pipeline", "version": 1, "nodes": [
+                  {"id": "a", "type": "source.sequence", "params": {"to": 3}}, {"id": "b", "type": "source.sequence", "params": {"to": 3}},
+                  {"id": "aTime", "type": "watermarks", "params": {"timestamp": "TO_TIMESTAMP(n)"}},
+                  {"id": "bTime", "type": "watermarks", "params": {"timestamp": "TO_TIMESTAMP(n)"}},
+                  {"id": "both", "type": "union"}, {"id": "tag", "type": "map", "params": {"fields": {"m": "n + 1"}}},
+                  {"id": "out", "type": "sink.discard"}],
+                 "edges": [{"from": "a", "to": "aTime"}, {"from": "b", "to": "bTime"}, {"from": "aTime", "to": "both"},
+                   {"from": "bTime", "to": "both"}, {"from": "both", "to": "tag"}, {"from": "tag", "to": "out"}]}""", "meet.json");
+        assertEquals("both", WatermarkDiagnosis.askNext(p, "tag"), "a map after a union: the inputs meet at the union");
+        assertEquals(null, WatermarkDiagnosis.askNext(p, "aTime"));
+        assertEquals(null, WatermarkDiagnosis.askNext(p, "a"), "a source makes no watermark of its inputs");
+    }
+
+    @Test
     void failNowRestartsAPausedRunFromItsLastCheckpointAndTheFileStillComesOutOnce() throws Exception {
         Pipeline p = PipelineReader.read(Path.of(System.getProperty("eddy.samples", "../samples"),
                 "failure-and-recovery", "failure-and-recovery.json"));

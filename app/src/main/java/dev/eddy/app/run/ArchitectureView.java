@@ -64,8 +64,9 @@ final class ArchitectureView extends ScrollPane implements RunView {
                 "Schedules " + plural(plan.subtasks(), "subtask") + " into " + plural(plan.slots(), "slot")
                         + "; " + (settings.checkpointInterval() == null ? "takes no checkpoints (settings: checkpointInterval)"
                         : "triggers a checkpoint every " + dev.eddy.catalog.Durations.format(settings.checkpointInterval())
-                        + " and keeps the last one completed") + "; restarts the job after a failure ("
-                        + plural(settings.restartAttemptsOrDefault(), "attempt") + ").");
+                        + " and keeps the last one completed") + "; " + (settings.restartAttemptsOrDefault() == 0
+                        ? "fails the job at its first failure (no restart attempts)"
+                        : "restarts the job after a failure (" + plural(settings.restartAttemptsOrDefault(), "attempt") + ")") + ".");
         jobManager.getChildren().add(jobManagerNow);
         HBox slots = new HBox(8);
         for (int s = 0; s < plan.slots(); s++) {

@@ -31,6 +31,8 @@ public final class LessonPane extends ScrollPane implements RunView {
     private ValidationResult validation;
     private LessonJudge judge;
     private Verdict verdict;
+    /** The pipeline in the document now, which edits may have taken away from the one judged. */
+    private Pipeline document;
     private boolean changed;
 
     LessonPane(LongSupplier thinned) {
@@ -71,13 +73,15 @@ public final class LessonPane extends ScrollPane implements RunView {
         solution.setManaged(open != null);
     }
 
-    /** After an edit, a verdict shown is of the pipeline before it: said so, until the next run checks again. */
+    /** After an edit, a verdict shown is of the pipeline before it: said so, until the next run checks again (or an undo goes back). */
     public void edited(Pipeline now) {
-        if (verdict == null || pipeline == null) return;
-        boolean same = now.nodes().equals(pipeline.nodes()) && now.edges().equals(pipeline.edges()) && now.settings().equals(pipeline.settings());
-        if (same) return;
-        verdictLabel.setText("The pipeline changed since this run: press play to check it again. The run before: " + verdict.summary());
-        verdictLabel.getStyleClass().removeAll("lesson-solved", "lesson-not-yet");
+        document = now;
+        showVerdict();
+    }
+
+    private boolean edited() {
+        return document != null && pipeline != null && !(document.nodes().equals(pipeline.nodes())
+                && document.edges().equals(pipeline.edges()) && document.settings().equals(pipeline.settings()));
     }
 
     public boolean hasLesson() { return pipeline != null && pipeline.lesson() != null; }
@@ -127,7 +131,17 @@ public final class LessonPane extends ScrollPane implements RunView {
             line.getStyleClass().add(l.holds() ? "lesson-holds" : "lesson-misses");
             checks.getChildren().add(line);
         }
-        verdictLabel.setText(verdict.summary());
-        verdictLabel.getStyleClass().add(verdict.solved() ? "lesson-solved" : "lesson-not-yet");
+        showVerdict();
+    }
+
+    private void showVerdict() {
+        if (verdict == null) return;
+        verdictLabel.getStyleClass().removeAll("lesson-solved", "lesson-not-yet");
+        if (edited()) {
+            verdictLabel.setText("The pipeline changed since this run: press play to check it again. The run before: " + verdict.summary());
+        } else {
+            verdictLabel.setText(verdict.summary());
+            verdictLabel.getStyleClass().add(verdict.solved() ? "lesson-solved" : "lesson-not-yet");
+        }
     }
 }

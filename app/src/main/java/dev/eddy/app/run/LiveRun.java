@@ -97,6 +97,10 @@ public final class LiveRun {
             });
         });
         doc.onRefusal(say);
+        // Before a run the Architecture tab follows the pipeline as it is edited.
+        doc.validationProperty().addListener((o, before, after) -> {
+            if (!isActive() && architecture != null) deployment(doc.get());
+        });
         buildViews(doc.get());
         timer = new AnimationTimer() {
             @Override
@@ -143,7 +147,7 @@ public final class LiveRun {
     public void setSettings(RunSession.Settings s) {
         settings.set(s);
         if (isActive()) session.control().setSpeed(s.speed());
-        else if (viewsOf != null && session == null) deployment(viewsOf);
+        else if (viewsOf != null && session == null) deployment(doc.get());
     }
 
     public RunRecording recording() { return recording; }
@@ -290,6 +294,8 @@ public final class LiveRun {
                     .withParallelism(s.parallelism()).withSeed(s.seed())), null);
         } catch (InvalidPipelineException e) {
             architecture.deploy(null, "The pipeline cannot be deployed in this mode: " + e.getMessage());
+        } catch (RuntimeException e) {
+            architecture.deploy(null, "The pipeline cannot be deployed: " + dev.eddy.runtime.Failures.describe(e));
         }
     }
 
