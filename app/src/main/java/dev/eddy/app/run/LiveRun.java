@@ -226,7 +226,6 @@ public final class LiveRun {
             return false;
         }
         buildViews(p);
-        architecture.deploy(session.plan(), null);
         doc.lock(LOCKED);
         state.set(JobState.PAUSED);
         say.accept("Running \"" + p.name() + "\"; its file sinks write under " + session.outputDir());
@@ -235,7 +234,6 @@ public final class LiveRun {
 
     private void buildViews(Pipeline p) {
         if (p.equals(viewsOf)) {
-            lesson.show(p, doc.validation());
             deployment(p);
             views.forEach(RunView::reset);
             return;
@@ -282,8 +280,12 @@ public final class LiveRun {
         architectureTab.setContent(architecture);
     }
 
-    /** The deployment the architecture view shows before a run: the pipeline's with the run toolbar's settings. */
+    /** The deployment the architecture view shows: a run's own while it lasts, before one the pipeline's with the run toolbar's settings. */
     private void deployment(Pipeline p) {
+        if (isActive()) {
+            architecture.deploy(session.plan(), null);
+            return;
+        }
         if (doc.validation().hasErrors()) {
             architecture.deploy(null, "The pipeline cannot be deployed yet: the Problems tab says what to fix.");
             return;
